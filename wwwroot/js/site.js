@@ -6,12 +6,12 @@
  *   <script src="~/js/site.js" defer></script>
  *
  * CSP friendly: no inline scripts, no eval, no inline style attributes.
- *  - Antiforgery: <meta name="request-verification-token" content="…"> → header
+ *  - Antiforgery: <meta name="request-verification-token" content="..."> -> header
  *    "RequestVerificationToken" on every non-GET htmx request.
  *  - Toasts: HX-Trigger: {"toast":{"message":"Saved","level":"success|danger|warning|info"}}
  *    (also window.VibeCrm.toast(message, level)).
  *  - data-confirm="Are you sure?" on forms, buttons or links.
- *  - Charts: <canvas data-chart='{"type":"bar","data":{…},"options":{…}}'>.
+ *  - Charts: <canvas data-chart='{"type":"bar","data":{...},"options":{...}}'>.
  *  - Bootstrap tooltips: [data-bs-toggle="tooltip"].
  */
 (function () {
@@ -20,7 +20,7 @@
   var TOKEN_META = "request-verification-token";
   var TOKEN_HEADER = "RequestVerificationToken";
   var TOAST_CONTAINER_ID = "toast-container";
-  var LEVELS = { success: "✓", danger: "!", warning: "!", info: "i" };
+  var LEVELS = { success: "\u2713", danger: "!", warning: "!", info: "i" };
 
   // ------------------------------------------------------------------
   // Helpers
@@ -142,7 +142,7 @@
     return toast;
   }
 
-  // HX-Trigger: {"toast": {...}} → htmx dispatches a "toast" event with the object as detail.
+  // HX-Trigger: {"toast": {...}} -> htmx dispatches a "toast" event with the object as detail.
   // A plain string payload ("toast": "Saved") is accepted too.
   document.addEventListener("toast", function (evt) {
     var detail = evt.detail;
@@ -245,7 +245,7 @@
     }
   }, true);
 
-  // htmx requests (hx-post, hx-delete, boosted forms/links…).
+  // htmx requests (hx-post, hx-delete, boosted forms/links...).
   document.addEventListener("htmx:confirm", function (evt) {
     var detail = evt.detail || {};
     var elt = detail.elt;

@@ -26,7 +26,8 @@ public sealed class CachedTenantStore(
         var normalized = identifier.ToLowerInvariant();
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Identifier == normalized, cancellationToken);
         var info = tenant?.ToInfo();
-        cache.Set(key, info, options.Value.CacheDuration);
+        // An unknown slug is remembered only briefly: it may be signed up any second.
+        cache.Set(key, info, info is null ? TimeSpan.FromSeconds(2) : options.Value.CacheDuration);
         return info;
     }
 

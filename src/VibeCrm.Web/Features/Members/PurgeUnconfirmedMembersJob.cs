@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
+using VibeCrm.Web.Infrastructure.Jobs;
 
 namespace VibeCrm.Web.Features.Members;
 
 /// <summary>Per tenant, daily: member sign-ups never confirmed within 30 days are removed (keeps sign-up spam out of the data).</summary>
-public sealed partial class PurgeUnconfirmedMembersJob(TenantDbContext db, TimeProvider clock, ILogger<PurgeUnconfirmedMembersJob> logger)
+public sealed partial class PurgeUnconfirmedMembersJob(TenantDbContext db, TimeProvider clock, ILogger<PurgeUnconfirmedMembersJob> logger) : ITenantJob
 {
     public static readonly TimeSpan Grace = TimeSpan.FromDays(30);
 

@@ -32,10 +32,8 @@ public sealed partial class StartupTasks(
         var seeds = configuration.GetSection("Platform:Operators").Get<OperatorSeed[]>() ?? [];
         await sp.GetRequiredService<OperatorAccounts>().SeedAsync(seeds, cancellationToken);
 
-        RecurringJob.AddOrUpdate<TenantFanOut>(
-            "purge-unconfirmed-members",
-            f => f.EnqueueForEachTenantAsync<PurgeUnconfirmedMembersJob>(j => j.RunAsync(CancellationToken.None), CancellationToken.None),
-            Cron.Daily(3));
+        sp.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdateForEachTenant<PurgeUnconfirmedMembersJob>("purge-unconfirmed-members", Cron.Daily(3));
 
         if (demo.Value.Enabled)
         {

@@ -27,6 +27,7 @@ public sealed partial class TenantProvisioner(
     TenantDbContextFactory tenantDbs,
     DatabaseLocator locator,
     ITenantContextAccessor accessor,
+    ITenantStore store,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<TenantProvisioner> logger)
@@ -78,6 +79,7 @@ public sealed partial class TenantProvisioner(
             var ownerId = await CreateDatabaseAndOwnerAsync(tenant, request, cancellationToken);
             await SetStateAsync(tenant.Id, TenantState.Active, null, cancellationToken);
             tenant.State = TenantState.Active;
+            store.Invalidate(tenant.ToInfo());
             LogProvisioned(logger, tenant.Identifier);
             return new ProvisioningResult(tenant.ToInfo(), ownerId, new Dictionary<string, string>());
         }
