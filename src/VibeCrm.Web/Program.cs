@@ -20,8 +20,8 @@ var services = builder.Services;
 var configuration = builder.Configuration;
 
 services.AddTenancy(configuration);
+services.AddFoundationFeature(configuration); // first: its start-up tasks migrate before key ring and job servers start
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
-services.AddFoundationFeature(configuration); // first: its start-up tasks migrate before job servers start
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);
 services.AddVibeCrmJobs(configuration);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using VibeCrm.Data;
@@ -8,40 +9,27 @@ namespace VibeCrm.Web.Infrastructure.Jobs;
 
 public static class JobsSetup
 {
-    /// <summary>Hangfire on SQLite (embedded default) or SQL Server, with the tenant filter and activator.</summary>
+    /// <summary>
+    /// Hangfire on SQLite (embedded default) or SQL Server, with the tenant filter and activator.
+    /// Storage, activator and filters are registered in this container, not in Hangfire's static globals,
+    /// so two hosts in one process (tests) never run each other's jobs.
+    /// </summary>
     public static IServiceCollection AddVibeCrmJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<TenantJobFilter>();
         services.AddTransient<TenantFanOut>();
-        services.AddHangfire((sp, config) =>
-        {
-            var locator = sp.GetRequiredService<DatabaseLocator>();
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseFilter(sp.GetRequiredService<TenantJobFilter>())
-                .UseActivator(new TenantJobActivator(
-                    sp.GetRequiredService<IServiceScopeFactory>(),
-                    sp.GetRequiredService<ITenantContextAccessor>(),
-                    sp.GetRequiredService<ITenantStore>()));
-            if (locator.Provider == DatabaseProvider.Sqlite)
-            {
-                locator.EnsureFolders();
-                config.UseSQLiteStorage(locator.JobsConnectionString, new SQLiteStorageOptions
-                {
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                });
-            }
-            else
-            {
-                config.UseSqlServerStorage(locator.JobsConnectionString, new SqlServerStorageOptions
-                {
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                    SchemaName = "jobs",
-                });
-            }
-        });
+        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseLocator>()));
+        services.AddSingleton<JobActivator>(sp => new TenantJobActivator(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<ITenantContextAccessor>(),
+            sp.GetRequiredService<ITenantStore>()));
+        services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { sp.GetRequiredService<TenantJobFilter>() }));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {
@@ -53,5 +41,21 @@ public static class JobsSetup
         }
 
         return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseLocator locator)
+    {
+        if (locator.Provider == DatabaseProvider.Sqlite)
+        {
+            locator.EnsureFolders();
+            return new SQLiteStorage(locator.JobsConnectionString, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        }
+
+        return new SqlServerStorage(locator.JobsConnectionString, new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            SchemaName = "jobs",
+        });
     }
 }

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace VibeCrm.E2E.Infrastructure;
+
+/// <summary>Accessibility checks with axe-core and full-page screenshots.</summary>
+public static class PageChecks
+{
+    private const string RunAxe = """
+        async () => {
+            const result = await axe.run(document, { resultTypes: ['violations'] });
+            return JSON.stringify(result.violations.map(v => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })),
+            })));
+        }
+        """;
+
+    /// <summary>Runs axe-core (all rules of the installed version) on the page and asserts there is no violation.</summary>
+    public static async Task AxeAsync(IPage page)
+    {
+        if (!File.Exists(E2EPaths.AxeScript))
+        {
+            throw new InvalidOperationException($"axe-core not found at {E2EPaths.AxeScript}: run 'npm ci' in the repository root.");
+        }
+
+        // Served from the page's own origin (see BrowserSession), so the app's CSP (script-src 'self') stays on.
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = "/__e2e/axe.min.js" });
+        }
+
+        var json = await page.EvaluateAsync<string>(RunAxe);
+        using var violations = JsonDocument.Parse(json);
+        if (violations.RootElement.GetArrayLength() == 0)
+        {
+            return;
+        }
+
+        var report = new StringBuilder().Append("axe found accessibility violations on ").AppendLine(page.Url);
+        foreach (var v in violations.RootElement.EnumerateArray())
+        {
+            report.Append("- ").Append(v.GetProperty("id").GetString()).Append(" (").Append(v.GetProperty("impact").ToString()).Append("): ")
+                .Append(v.GetProperty("help").GetString()).Append(' ').AppendLine(v.GetProperty("helpUrl").GetString());
+            foreach (var node in v.GetProperty("nodes").EnumerateArray())
+            {
+                report.Append("    at ").AppendLine(node.GetProperty("target").GetString());
+                report.Append("       ").AppendLine(node.GetProperty("summary").GetString()?.Replace("\n", "\n       ", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Fail(report.ToString());
+    }
+
+    /// <summary>Saves a full-page PNG to artifacts/screenshots/{name}.png at the repository root.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(E2EPaths.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(E2EPaths.Screenshots, name + ".png"),
+            FullPage = true,
+            Animations = ScreenshotAnimations.Disabled,
+        });
+    }
+}
