@@ -7,6 +7,16 @@ namespace VibeCrm.E2E.Infrastructure;
 /// <summary>Accessibility checks with axe-core and full-page screenshots.</summary>
 public static class PageChecks
 {
+    private const string LoadAxe = """
+        src => window.axe ? true : new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = src;
+            script.onload = () => resolve(true);
+            script.onerror = () => reject(new Error('axe-core could not be loaded from ' + src));
+            document.head.appendChild(script);
+        })
+        """;
+
     private const string RunAxe = """
         async () => {
             const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -29,10 +39,8 @@ public static class PageChecks
         }
 
         // Served from the page's own origin (see BrowserSession), so the app's CSP (script-src 'self') stays on.
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
-        {
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = "/__e2e/axe.min.js" });
-        }
+        // A script element of our own rather than AddScriptTagAsync, which fails on any CSP message the page logs meanwhile.
+        await page.EvaluateAsync(LoadAxe, "/__e2e/axe.min.js");
 
         var json = await page.EvaluateAsync<string>(RunAxe);
         using var violations = JsonDocument.Parse(json);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using Fluid;
 
 namespace VibeCrm.Web.Infrastructure.Email;
@@ -24,8 +25,8 @@ public sealed class EmailTemplates
     {
         var context = new TemplateContext(model, _options, allowModelMembers: true);
         context.SetValue("model", model);
-        var html = await Template(name + ".html").RenderAsync(context);
-        var text = await Template(name + ".txt").RenderAsync(context);
+        var html = await Template(name + ".html").RenderAsync(context, HtmlEncoder.Default);
+        var text = await Template(name + ".txt").RenderAsync(context, NullEncoder.Default);
         var (subject, body) = SplitSubject(text);
         return new EmailMessage(toAddress, toName, subject, html, body) { FromName = model.BusinessName };
     }
