@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VibeCrm.Data.Catalog;
 using VibeCrm.Data.Tenants;
@@ -27,7 +28,11 @@ public static class DataServiceCollectionExtensions
             var tenant = sp.GetRequiredService<ITenantContextAccessor>().RequireTenant();
             var locator = sp.GetRequiredService<DatabaseLocator>();
             locator.Configure(o, locator.TenantConnectionString(tenant.DatabaseName));
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
+        services.AddScoped<AuditInterceptor>();
+        services.TryAddScoped<IAuditActor, SystemAuditActor>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TenantDbContextFactory>();
         services.AddMemoryCache();
         services.AddSingleton<ITenantStore, CachedTenantStore>();

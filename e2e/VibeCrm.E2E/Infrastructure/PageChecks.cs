@@ -20,13 +20,13 @@ public static class PageChecks
     private const string RunAxe = """
         async () => {
             const result = await axe.run(document, { resultTypes: ['violations'] });
-            return JSON.stringify(result.violations.map(v => ({
+            return JSON.stringify({ passes: result.passes.length, violations: result.violations.map(v => ({
                 id: v.id,
                 impact: v.impact,
                 help: v.help,
                 helpUrl: v.helpUrl,
                 nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })),
-            })));
+            })) });
         }
         """;
 
@@ -43,14 +43,16 @@ public static class PageChecks
         await page.EvaluateAsync(LoadAxe, "/__e2e/axe.min.js");
 
         var json = await page.EvaluateAsync<string>(RunAxe);
-        using var violations = JsonDocument.Parse(json);
-        if (violations.RootElement.GetArrayLength() == 0)
+        using var result = JsonDocument.Parse(json);
+        Assert.True(result.RootElement.GetProperty("passes").GetInt32() > 0, $"axe checked nothing on {page.Url}.");
+        var violations = result.RootElement.GetProperty("violations");
+        if (violations.GetArrayLength() == 0)
         {
             return;
         }
 
         var report = new StringBuilder().Append("axe found accessibility violations on ").AppendLine(page.Url);
-        foreach (var v in violations.RootElement.EnumerateArray())
+        foreach (var v in violations.EnumerateArray())
         {
             report.Append("- ").Append(v.GetProperty("id").GetString()).Append(" (").Append(v.GetProperty("impact").ToString()).Append("): ")
                 .Append(v.GetProperty("help").GetString()).Append(' ').AppendLine(v.GetProperty("helpUrl").GetString());

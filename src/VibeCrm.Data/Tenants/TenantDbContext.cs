@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using VibeCrm.Data.Crm;
 using VibeCrm.Data.Identity;
 
 namespace VibeCrm.Data.Tenants;
@@ -11,12 +12,41 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
 {
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+
+    public DbSet<CustomFieldDefinition> CustomFields => Set<CustomFieldDefinition>();
+
+    public DbSet<CustomFieldValue> CustomFieldValues => Set<CustomFieldValue>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityStageChange> OpportunityStageChanges => Set<OpportunityStageChange>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<LeadScoreRule> LeadScoreRules => Set<LeadScoreRule>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Every module's entities configure themselves (IEntityTypeConfiguration classes next to the entity).
+        builder.ApplyConfigurationsFromAssembly(typeof(TenantDbContext).Assembly, t => t.Namespace != typeof(Catalog.CatalogDbContext).Namespace);
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);

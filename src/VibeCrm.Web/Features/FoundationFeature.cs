@@ -14,6 +14,7 @@ public static class FoundationFeature
     {
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Data.IAuditActor, Infrastructure.Auth.HttpAuditActor>();
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<TenantDirectory>();

@@ -1,0 +1,11 @@
+using VibeCrm.Data;
+
+namespace VibeCrm.Web.Infrastructure.Auth;
+
+/// <summary>The person behind the current request, for the audit trail; "system" outside requests.</summary>
+public sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor
+{
+    public string? UserId => http.HttpContext?.User.Identity?.IsAuthenticated == true ? http.HttpContext.User.UserId() : null;
+
+    public string? UserName => http.HttpContext?.User.Identity?.IsAuthenticated == true ? http.HttpContext.User.DisplayName() : "system";
+}
