@@ -11,14 +11,6 @@ public sealed record StaffRow(string Id, string Name, string Email, string Role,
 
 public sealed record InvitationRow(int Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
-/// <summary>A command's outcome: success, or a message for the person (never an exception for bad input).</summary>
-public sealed record CommandResult(bool Succeeded, string? Error = null)
-{
-    public static readonly CommandResult Ok = new(true);
-
-    public static CommandResult Fail(string error) => new(false, error);
-}
-
 /// <summary>The merchant's team: list, invite, accept, change role, deactivate and reactivate.</summary>
 public sealed class StaffDirectory(TenantDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
