@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Identity;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features;
 using VibeCrm.Web.Features.Accounts;
 using VibeCrm.Web.Features.Staff;
 using VibeCrm.Web.Infrastructure.Auth;
