@@ -8,8 +8,7 @@ namespace VibeCrm.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class ContentSecurityPolicyTests(AppFixture app)
 {
-    [Fact(Skip = "App bug: the Htmx.TagHelpers meta tag helper rewrites <meta name=\"htmx-config\"> in Pages/Shared/_Head.cshtml, "
-        + "so htmx injects its indicator <style> (blocked by the CSP) and runs with selfRequestsOnly=false. See KnownIssues.")]
+    [Fact]
     public async Task Pages_run_without_console_errors_under_the_content_security_policy()
     {
         await using var browser = await app.NewSessionAsync();

@@ -80,8 +80,8 @@ public sealed partial class TenantResolutionMiddleware(
         var html = $$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{title}} · {{name}}</title><link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"></head>
-            <body><main class="container py-5" style="max-width:40rem"><h1 class="h3">{{title}}</h1>
+            <title>{{title}} · {{name}}</title><link rel="stylesheet" href="/lib/bootstrap/css/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="container py-5 unavailable-page"><h1 class="h3">{{title}}</h1>
             <p class="lead">{{name}}</p><p>{{message}}</p></main></body></html>
             """;
         return context.Response.WriteAsync(html, context.RequestAborted);

@@ -17,5 +17,5 @@ public static class KnownIssues
     /// <summary>The tenant-unavailable page (TenantResolutionMiddleware) uses an inline style attribute, blocked by the CSP.</summary>
     public const string UnavailablePageInlineStyle = "sha256-W54ClakuEfM/d1QaJdK/5eqe9fujcKbWYcoJAARXt8U=";
 
-    public static readonly string[] All = [HtmxIndicatorStyle, UnavailablePageInlineStyle];
+    public static readonly string[] All = [];
 }

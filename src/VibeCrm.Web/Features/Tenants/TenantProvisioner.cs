@@ -130,7 +130,9 @@ public sealed partial class TenantProvisioner(
         var created = await users.CreateAsync(owner, request.OwnerPassword);
         if (!created.Succeeded)
         {
-            throw new OwnerRejectedException(created.Errors.ToDictionary(e => e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(NewTenant.OwnerPassword) : nameof(NewTenant.OwnerEmail), e => e.Description, StringComparer.Ordinal));
+            throw new OwnerRejectedException(created.Errors
+                .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(NewTenant.OwnerPassword) : nameof(NewTenant.OwnerEmail), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Description)), StringComparer.Ordinal));
         }
 
         await users.AddToRoleAsync(owner, Roles.Owner);
