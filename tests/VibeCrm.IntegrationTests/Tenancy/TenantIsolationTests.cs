@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using VibeCrm.Data.Crm;
+using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
 using Xunit.Abstractions;
@@ -126,7 +128,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
     public string MemberEmailOfA { get; private set; } = "";
 
     /// <summary>Strings that exist only in tenant B's private data.</summary>
-    public IReadOnlyList<string> Markers { get; } = ["zyxbravomember", "qwvbravostaff", "Quillonbravo"];
+    public IReadOnlyList<string> Markers { get; } = ["zyxbravo", "qwvbravostaff", "Quillonbravo"];
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -140,6 +142,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
             var owner = (await staff.ListAsync(CancellationToken.None))[0];
             return await staff.InviteAsync("qwvbravostaff@example.com", "Agent", owner.Id, CancellationToken.None);
         });
+        await SeedCrmAsync(B);
         MemberEmailOfA = $"member@{A.Slug}.test";
         await CreateMemberAsync(A.Info, MemberEmailOfA);
         OwnerOfA = new BrowserClient(this);
@@ -147,6 +150,26 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         MemberOfA = new BrowserClient(this);
         await MemberOfA.SignInMemberAsync(A.Slug, MemberEmailOfA);
     }
+
+    /// <summary>B gets one of every CRM record (id 1 each), all carrying the marker, so routes with ids hit real B data.</summary>
+    private Task<int> SeedCrmAsync(TestTenant tenant) => InTenantAsync(tenant.Info, async sp =>
+    {
+        var db = sp.GetRequiredService<TenantDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var customer = new Customer { FirstName = "Quillonbravo", LastName = "Zyxbravocustomer", Email = "zyxbravocust@example.com", NormalizedEmail = "zyxbravocust@example.com", SearchName = "quillonbravo zyxbravocustomer", SearchLastName = "zyxbravocustomer quillonbravo", CreatedAt = now, UpdatedAt = now };
+        db.Customers.Add(customer);
+        var lead = new Lead { FirstName = "Zyxbravolead", LastName = "Prospect", Email = "zyxbravolead@example.com", NormalizedEmail = "zyxbravolead@example.com", CreatedAt = now, UpdatedAt = now };
+        db.Leads.Add(lead);
+        var stage = new PipelineStage { Name = "Zyxbravostage", DefaultProbability = 10, SortOrder = 1 };
+        db.PipelineStages.Add(stage);
+        await db.SaveChangesAsync();
+        db.Opportunities.Add(new Opportunity { Title = "Zyxbravodeal", Amount = 1234, Currency = "EUR", StageId = stage.Id, CustomerId = customer.Id, CreatedAt = now, UpdatedAt = now });
+        db.Interactions.Add(new Interaction { CustomerId = customer.Id, Subject = "Zyxbravonote", Body = "zyxbravo private", OccurredAt = now, CreatedAt = now, UpdatedAt = now, FollowUpOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+        db.ConsentRecords.Add(new ConsentRecord { CustomerId = customer.Id, Channel = ContactChannel.Email, Granted = true, RecordedAt = now, Note = "zyxbravo consent" });
+        db.CustomerTags.Add(new CustomerTag { CustomerId = customer.Id, Tag = "zyxbravotag" });
+        await db.SaveChangesAsync();
+        return customer.Id;
+    });
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
     {
