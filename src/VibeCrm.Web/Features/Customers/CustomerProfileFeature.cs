@@ -16,7 +16,8 @@ public static class CustomerProfileFeature
 
         // Timeline sources; other modules register theirs (purchases, points, feedback, campaigns) the same way.
         services.AddScoped<TimelineService>();
-        services.AddScoped<ITimelineSource, InteractionTimelineSource>();
+        services.AddScoped<InteractionTimelineSource>();
+        services.AddScoped<ITimelineSource>(sp => sp.GetRequiredService<InteractionTimelineSource>());
         services.AddScoped<ITimelineSource, ConsentTimelineSource>();
         services.AddScoped<ITimelineSource, OpportunityTimelineSource>();
         services.AddScoped<ITimelineSource, AuditTimelineSource>();

@@ -18,13 +18,22 @@ public sealed class InteractionTimelineSource(TenantDbContext db) : ITimelineSou
             query = query.Where(i => i.OccurredAt < cursor);
         }
 
+        return await ProjectAsync(query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(take), ct);
+    }
+
+    /// <summary>One interaction as a timeline item, e.g. to insert it after it was logged.</summary>
+    public async Task<TimelineItem?> ItemAsync(int customerId, int interactionId, CancellationToken ct) =>
+        await ProjectAsync(db.Interactions.AsNoTracking().Where(i => i.Id == interactionId && i.CustomerId == customerId), ct) is [var item, ..] ? item : null;
+
+    private async Task<IReadOnlyList<TimelineItem>> ProjectAsync(IQueryable<Interaction> interactions, CancellationToken ct)
+    {
         var rows = await (
-            from i in query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(take)
+            from i in interactions
             join u in db.Users on i.StaffUserId equals u.Id into staff
             from u in staff.DefaultIfEmpty()
             select new { i.Id, i.Type, i.Direction, i.OccurredAt, i.Subject, i.Body, i.Outcome, i.DurationMinutes, FirstName = u != null ? u.FirstName : null, LastName = u != null ? u.LastName : null })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new TimelineItem(
+        return [.. rows.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Select(r => new TimelineItem(
             r.OccurredAt,
             Kind,
             InteractionLabels.Icon(r.Type),
