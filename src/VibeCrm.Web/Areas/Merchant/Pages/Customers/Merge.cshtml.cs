@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Customers;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
@@ -19,6 +20,8 @@ public sealed class MergeModel(CustomerMergeService merges) : PageModel
     public MergePreview? Preview { get; private set; }
 
     public string? Error { get; private set; }
+
+    public string DetailsUrl(int id) => $"{Request.PathBase}/{HttpContext.RequireTenant().Identifier}/admin/customers/details/{id}";
 
     public async Task<IActionResult> OnGetAsync(int keep, int? other, string? q, CancellationToken ct)
     {
@@ -48,6 +51,6 @@ public sealed class MergeModel(CustomerMergeService merges) : PageModel
         }
 
         StatusMessage = $"Customer #{other} was merged into this record.";
-        return RedirectToPage("Details", new { id = keep });
+        return Redirect(DetailsUrl(keep));
     }
 }
