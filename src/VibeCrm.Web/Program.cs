@@ -3,6 +3,8 @@ using VibeCrm.Data;
 using VibeCrm.Sentiment;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features;
+using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Interactions;
 using VibeCrm.Web.Infrastructure.Auth;
 using VibeCrm.Web.Infrastructure.Email;
 using VibeCrm.Web.Infrastructure.Jobs;
@@ -21,6 +23,8 @@ var configuration = builder.Configuration;
 
 services.AddTenancy(configuration);
 services.AddFoundationFeature(configuration); // first: its start-up tasks migrate before key ring and job servers start
+services.AddCustomerProfileFeature();
+services.AddInteractionsFeature();
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);

@@ -27,6 +27,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToAreaFolder(MerchantArea, "/Account");
             o.Conventions.AuthorizeAreaFolder(MerchantArea, "/Settings", AuthPolicies.Manager);
             o.Conventions.AuthorizeAreaFolder(MerchantArea, "/Settings/Staff", AuthPolicies.Owner);
+            o.Conventions.AuthorizeAreaFolder(WebSetup.MerchantArea, "/Audit", AuthPolicies.Manager);
             o.Conventions.AuthorizeAreaFolder(PortalArea, "/Me", AuthPolicies.Member);
             o.Conventions.AuthorizeFolder("/Platform", AuthPolicies.Operator);
             o.Conventions.AllowAnonymousToPage("/Platform/SignIn");

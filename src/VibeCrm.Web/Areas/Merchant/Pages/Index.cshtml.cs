@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
+using VibeCrm.Tenancy;
+using VibeCrm.Web.Infrastructure.Auth;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages;
 
 public sealed record DashboardFigures(int ActiveStaff, int Members, int ConfirmedMembers, int MembersLast30Days, int MarketingOptIns);
 
-public sealed class IndexModel(TenantDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(TenantDbContext db, TimeProvider clock, Features.Interactions.FollowUpQueries followUps) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = new(0, 0, 0, 0, 0);
+
+    public int MyFollowUps { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,5 +25,6 @@ public sealed class IndexModel(TenantDbContext db, TimeProvider clock) : PageMod
             await members.CountAsync(u => u.EmailConfirmed, cancellationToken),
             await members.CountAsync(u => u.CreatedAt >= since, cancellationToken),
             await members.CountAsync(u => u.MarketingEmailOptIn, cancellationToken));
+        MyFollowUps = await followUps.CountAsync(User.UserId(), HttpContext.RequireTenant().TimeZoneId, cancellationToken);
     }
 }
