@@ -3,6 +3,7 @@ using VibeCrm.Data;
 using VibeCrm.Sentiment;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features;
+using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Infrastructure.Auth;
 using VibeCrm.Web.Infrastructure.Email;
 using VibeCrm.Web.Infrastructure.Jobs;
@@ -27,6 +28,7 @@ services.AddVibeCrmEmail(configuration);
 services.AddVibeCrmJobs(configuration);
 services.AddVibeCrmRateLimits(configuration);
 services.AddVibeCrmWeb();
+services.AddCustomersFeature();
 
 var app = builder.Build();
 
