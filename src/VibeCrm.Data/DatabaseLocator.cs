@@ -58,7 +58,7 @@ public sealed class DatabaseLocator
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
         _options.Provider == DatabaseProvider.Sqlite
-            ? builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
+            ? builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteConnectionSetup.Instance)
             : builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrations).EnableRetryOnFailure());
 
     private static string Sqlite(string path, SqliteOpenMode mode) => new SqliteConnectionStringBuilder

@@ -31,6 +31,7 @@ services.AddVibeCrmEmail(configuration);
 services.AddVibeCrmJobs(configuration);
 services.AddVibeCrmRateLimits(configuration);
 services.AddVibeCrmWeb();
+services.AddCustomersFeature();
 
 var app = builder.Build();
 

@@ -234,7 +234,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
     private string SampleValue(string parameter) => parameter switch
     {
         "tenant" => B.Slug,
-        "section" => "customers",
+        "section" => "loyalty",
         "code" => "404",
         "path" => "jobs/enqueued",
         _ => "1",

@@ -8,7 +8,7 @@ public static class MerchantNav
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("dashboard", "Dashboard", "▦", true, "Your business at a glance."),
-        new("customers", "Customers", "☺", false, "Customer profiles, interactions, opportunities and leads."),
+        new("customers", "Customers", "☺", true, "Customer profiles, interactions, opportunities and leads."),
         new("loyalty", "Loyalty", "★", false, "Programs, tiers, points and rewards."),
         new("feedback", "Feedback", "✎", false, "Reviews, surveys and complaints with automatic sentiment."),
         new("segments", "Segments", "◔", false, "Groups of customers that update themselves."),
@@ -17,5 +17,5 @@ public static class MerchantNav
         new("settings", "Settings", "⚙", true, "Your team and your account."),
     ];
 
-    public const string UnbuiltPattern = "^(customers|loyalty|feedback|segments|marketing|lifecycle)$";
+    public const string UnbuiltPattern = "^(loyalty|feedback|segments|marketing|lifecycle)$";
 }

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using VibeCrm.Web.Features.Customers;
+
+namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
+
+public sealed class EditModel(CustomerService customers, CustomerQueries queries, CustomFieldService fields) : CustomerFormPage(queries, fields)
+{
+    public string DisplayName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var customer = await customers.LoadForEditAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        Input = CustomerFormInput.From(customer);
+        DisplayName = customer.DisplayName;
+        await LoadFormAsync(id, [], cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var current = await customers.LoadForEditAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = current.DisplayName;
+        if (ModelState.IsValid)
+        {
+            var result = await customers.UpdateAsync(id, Input.ToInput(), Input.ConcurrencyStamp ?? "", cancellationToken);
+            if (result.Succeeded)
+            {
+                return ToDetails(id, "Changes saved.");
+            }
+
+            AddErrors(result);
+        }
+
+        await LoadFormAsync(id, [], cancellationToken);
+        return Page();
+    }
+}
