@@ -113,7 +113,7 @@ public sealed class LeadService(TenantDbContext db, LeadScoringService scoring, 
         }
 
         var status = lead?.Status == LeadStatus.Converted ? LeadStatus.Converted : form.Status;
-        if (status != LeadStatus.Converted && !SettableStatuses.Contains(status))
+        if (lead?.Status != LeadStatus.Converted && !SettableStatuses.Contains(form.Status))
         {
             errors[nameof(form.Status)] = "A lead becomes Converted only by converting it to a customer.";
         }
