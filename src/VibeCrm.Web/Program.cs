@@ -25,6 +25,8 @@ services.AddTenancy(configuration);
 services.AddFoundationFeature(configuration); // first: its start-up tasks migrate before key ring and job servers start
 services.AddCustomerProfileFeature();
 services.AddInteractionsFeature();
+services.AddOpportunitiesFeature();
+services.AddLeadsFeature();
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);
