@@ -21,6 +21,7 @@ var configuration = builder.Configuration;
 
 services.AddTenancy(configuration);
 services.AddFoundationFeature(configuration); // first: its start-up tasks migrate before key ring and job servers start
+services.AddImportsFeature();
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);
