@@ -43,8 +43,12 @@ public sealed class CustomerExportFilter
             var key = ContactRules.SearchKey(Q);
             var email = Q.Trim().ToLowerInvariant();
             var digits = string.Concat(Q.Where(char.IsAsciiDigit));
-            query = digits.Length >= 4 && digits.Length * 2 >= Q.Trim().Length
-                ? query.Where(c => c.Phone != null && c.Phone.Contains(digits))
+            var (phone, _) = ContactRules.Phone(Q, ContactRules.RegionFromTimeZone(timeZoneId));
+            var local = digits.TrimStart('0');
+            query = phone is not null
+                ? query.Where(c => c.Phone == phone)
+                : digits.Length >= 4 && digits.Length * 2 >= Q.Trim().Length
+                ? query.Where(c => c.Phone != null && c.Phone.Contains(local))
                 : query.Where(c => c.SearchName.StartsWith(key) || c.SearchLastName.StartsWith(key) || (c.NormalizedEmail != null && c.NormalizedEmail.StartsWith(email)));
         }
 

@@ -136,11 +136,11 @@ public sealed class ImportService(
     }
 
     public Task<ImportSummary?> FindAsync(int id, CancellationToken cancellationToken) =>
-        Summaries().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        Summaries(db.ImportJobs.Where(j => j.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The last 20 imports, newest first.</summary>
     public async Task<IReadOnlyList<ImportSummary>> HistoryAsync(CancellationToken cancellationToken) =>
-        await Summaries().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(20).ToListAsync(cancellationToken);
+        await Summaries(db.ImportJobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(20)).ToListAsync(cancellationToken);
 
     public async Task<MappingView?> MappingAsync(int id, CancellationToken cancellationToken)
     {
@@ -356,7 +356,7 @@ public sealed class ImportService(
         return name.Length == 0 ? "import.csv" : name.Length > 200 ? name[..200] : name;
     }
 
-    private IQueryable<ImportSummary> Summaries() => db.ImportJobs.AsNoTracking().Select(j => new ImportSummary(
+    private static IQueryable<ImportSummary> Summaries(IQueryable<ImportJob> jobs) => jobs.AsNoTracking().Select(j => new ImportSummary(
         j.Id, j.Kind, j.FileName, j.Status, j.TotalRows, j.ProcessedRows, j.CreatedCount, j.UpdatedCount, j.SkippedCount, j.ErrorCount,
         j.ErrorFilePath != null, j.ImportValidRowsOnly, j.Message, j.CreatedAt, j.CompletedAt));
 

@@ -51,7 +51,7 @@ public sealed class IndexModel(ImportService imports) : PageModel
                 var (result, id) = await imports.UploadAsync(Input.Kind, file.FileName, stream, User.UserId(), cancellationToken);
                 if (result.Succeeded)
                 {
-                    return RedirectToPage("Map", new { id });
+                    return RedirectToPage(ImportLinks.Map, ImportLinks.Values(HttpContext, id));
                 }
 
                 ModelState.AddModelError("Input.File", result.Error!);

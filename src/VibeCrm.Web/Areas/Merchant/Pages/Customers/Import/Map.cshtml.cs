@@ -33,7 +33,7 @@ public sealed class MapModel(ImportService imports) : PageModel
         var result = await imports.SaveMappingAsync(id, targets, cancellationToken);
         if (result.Succeeded)
         {
-            return RedirectToPage("Preview", new { id });
+            return RedirectToPage(ImportLinks.Preview, ImportLinks.Values(HttpContext, id));
         }
 
         if (await imports.MappingAsync(id, cancellationToken) is not { } view)

@@ -16,12 +16,12 @@ public sealed class PreviewModel(ImportService imports) : PageModel
     {
         if (await imports.FindAsync(id, cancellationToken) is { Status: not (Data.Crm.ImportStatus.Uploaded or Data.Crm.ImportStatus.Mapped) })
         {
-            return RedirectToPage("Progress", new { id });
+            return RedirectToPage(ImportLinks.Progress, ImportLinks.Values(HttpContext, id));
         }
 
         if (await imports.PreviewAsync(id, cancellationToken) is not { } preview)
         {
-            return RedirectToPage("Map", new { id });
+            return RedirectToPage(ImportLinks.Map, ImportLinks.Values(HttpContext, id));
         }
 
         Preview = preview;
@@ -33,7 +33,7 @@ public sealed class PreviewModel(ImportService imports) : PageModel
         var result = await imports.StartAsync(id, ImportValidRowsOnly, cancellationToken);
         if (result.Succeeded)
         {
-            return RedirectToPage("Progress", new { id });
+            return RedirectToPage(ImportLinks.Progress, ImportLinks.Values(HttpContext, id));
         }
 
         if (await imports.PreviewAsync(id, cancellationToken) is not { } preview)

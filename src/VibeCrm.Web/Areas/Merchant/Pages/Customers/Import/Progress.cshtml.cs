@@ -51,7 +51,7 @@ public sealed class ProgressModel(ImportService imports, ImportProgress progress
             import,
             phase,
             done,
-            Url.Page("Progress", "Status", new { id })!,
-            import.HasErrorFile ? Url.Page("Progress", "Errors", new { id }) : null);
+            Url.Page(ImportLinks.Progress, "Status", ImportLinks.Values(HttpContext, id))!,
+            import.HasErrorFile ? Url.Page(ImportLinks.Progress, "Errors", ImportLinks.Values(HttpContext, id)) : null);
     }
 }
