@@ -27,6 +27,7 @@ services.AddCustomerProfileFeature();
 services.AddInteractionsFeature();
 services.AddOpportunitiesFeature();
 services.AddLeadsFeature();
+services.AddImportsFeature();
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);

@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VibeCrm.Data.Crm;
+using VibeCrm.IntegrationTests.Infrastructure;
+using VibeCrm.Web.Features.Imports;
+using Xunit.Abstractions;
+
+namespace VibeCrm.IntegrationTests.Imports;
+
+public sealed class ImportTests(VibeCrmFactory factory, ITestOutputHelper output) : IClassFixture<VibeCrmFactory>
+{
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("First name,Email\n", "no data rows")]
+    [InlineData("First name,Last name,Email\nAnna,Smith,anna@example.com\nBob,bob@example.com\nCarl,Jones,carl@example.com,extra\n", "Rows 3, 4 do not have the same number of columns")]
+    [InlineData("First name:Last name:Email\nAnna:Smith:anna@example.com\nBob:Lee:bob@example.com\n", "separate its columns with “:”")]
+    public async Task Files_that_cannot_be_imported_are_refused_and_nothing_is_kept(string csv, string reason)
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var (result, id) = await factory.UploadAsync(tenant.Info, csv);
+        Assert.False(result.Succeeded);
+        Assert.Null(id);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.DbAsync(tenant.Info, db => db.ImportJobs.CountAsync()));
+        var folder = Path.Combine(factory.DataFolder, "imports", tenant.Info.Id);
+        Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0);
+    }
+
+    [Fact]
+    public async Task The_preview_counts_the_whole_file_and_shows_the_first_rows_with_errors()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await factory.AddCustomerAsync(tenant.Info, "Old", "Email", "anna@example.com", null);
+        await factory.AddCustomerAsync(tenant.Info, "Old", "Phone", null, "+33611111111");
+        var rows = new StringBuilder("Prénom,Nom,E-mail,Mobile\n");
+        rows.Append("Anna,Smith,ANNA@example.com,\n");          // row 2: update by email
+        rows.Append("Bob,Lee,bob@example.com,06 11 11 11 11\n"); // row 3: update by phone
+        rows.Append("Carl,Jones,not-an-email,\n");              // row 4: invalid
+        rows.Append("Dora,Diaz,anna@example.com,\n");           // row 5: duplicate of row 2
+        for (var i = 0; i < 30; i++)
+        {
+            rows.Append($"New{i},Person,new{i}@example.com,\n"); // rows 6..35: create
+        }
+
+        var (_, id) = await factory.UploadAsync(tenant.Info, rows.ToString());
+        var preview = await factory.InTenantAsync(tenant.Info, async sp =>
+        {
+            var imports = sp.GetRequiredService<ImportService>();
+            var view = await imports.MappingAsync(id!.Value, CancellationToken.None);
+            Assert.Equal(["first_name", "last_name", "email", "phone"], view!.Mapping.Targets);
+            await imports.SaveMappingAsync(id.Value, view.Mapping.Targets, CancellationToken.None);
+            return await imports.PreviewAsync(id.Value, CancellationToken.None);
+        });
+
+        Assert.NotNull(preview);
+        Assert.Equal(20, preview.Rows.Count);
+        Assert.Equal((32, 1, 1, 30, 2), (preview.Valid, preview.Invalid, preview.Duplicates, preview.WouldCreate, preview.WouldUpdate));
+        var error = Assert.Single(preview.Errors, e => e.Field == "Email" && e.Row == 4);
+        Assert.Contains("not a valid email", error.Reason, StringComparison.Ordinal);
+        Assert.Contains(preview.Errors, e => e.Row == 5 && e.Reason.Contains("Same email as row 2", StringComparison.Ordinal));
+        Assert.Equal("+33611111111", preview.Rows[1].Values[3]);
+    }
+
+    [Fact]
+    public async Task Existing_customers_are_matched_by_email_then_phone_and_updated_not_duplicated()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await factory.AddCustomerAsync(tenant.Info, "Anna", "Old", "anna@example.com", null, c => c.City = "Lyon");
+        await factory.AddCustomerAsync(tenant.Info, "Bob", "Old", null, "+33611111111");
+        await factory.AddCustomerAsync(tenant.Info, "Merged", "Away", "merged@example.com", null, c => c.MergedIntoId = 1);
+
+        var job = await factory.ImportAsync(tenant.Info,
+            "First name,Last name,Email,Phone,City,Tags\n" +
+            "Anna,Smith,Anna@Example.com,,,VIP;Coffee\n" +
+            "Bobby,Lee,bob@new.example.com,06 11 11 11 11,Paris,\n" +
+            "Merged,Again,merged@example.com,,,\n");
+
+        Assert.Equal(ImportStatus.Completed, job.Status);
+        Assert.Equal((1, 2, 0, 0), (job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount));
+        var customers = await factory.CustomersAsync(tenant.Info);
+        Assert.Equal(4, customers.Count);
+        var anna = customers[0];
+        Assert.Equal(("Anna", "Smith", "Lyon"), (anna.FirstName, anna.LastName, anna.City)); // empty cells do not erase
+        Assert.Equal("anna smith", anna.SearchName);
+        Assert.Equal(["coffee", "vip"], anna.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal));
+        var bob = customers[1];
+        Assert.Equal(("Bobby", "bob@new.example.com", "Paris"), (bob.FirstName, bob.NormalizedEmail, bob.City));
+        Assert.Equal("Again", customers[3].LastName); // the merged record is not a match: a new one is created
+    }
+
+    [Fact]
+    public async Task Duplicates_inside_the_file_keep_the_first_row()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var job = await factory.ImportAsync(tenant.Info,
+            "Name,Email,Phone\nAnna Smith,anna@example.com,0611111111\nAnna Two,ANNA@example.com,\nBob Lee,,+33 6 11 11 11 11\nCarl,carl@example.com,\n");
+        Assert.Equal(ImportStatus.Completed, job.Status);
+        Assert.Equal((2, 2), (job.CreatedCount, job.SkippedCount));
+        var customers = await factory.CustomersAsync(tenant.Info);
+        Assert.Equal(["Anna", "Carl"], customers.Select(c => c.FirstName));
+        Assert.Equal("Smith", customers[0].LastName);
+    }
+
+    [Fact]
+    public async Task Without_valid_rows_only_one_bad_row_means_nothing_is_imported()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var job = await factory.ImportAsync(tenant.Info, "Name,Email,Birthday\nAnna Smith,anna@example.com,01/02/1990\nBob Lee,bob@example.com,31/02/1990\n");
+        Assert.Equal(ImportStatus.Failed, job.Status);
+        Assert.Contains("nothing was imported", job.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (job.CreatedCount, job.ErrorCount));
+        Assert.Empty(await factory.CustomersAsync(tenant.Info));
+        Assert.NotNull(job.ErrorFilePath);
+    }
+
+    [Fact]
+    public async Task Valid_rows_only_imports_the_rest_and_the_error_file_lists_row_and_reason()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await factory.DbAsync(tenant.Info, db =>
+        {
+            db.CustomFields.Add(new CustomFieldDefinition { Key = "visits", Label = "Visits", Type = CustomFieldType.Number });
+            return db.SaveChangesAsync();
+        });
+        var job = await factory.ImportAsync(tenant.Info,
+            "Name,Email,Visits\nAnna Smith,anna@example.com,3\n\"Bob, the builder\",bob@example,2\nCarl Jones,carl@example.com,many\nDora Diaz,dora@example.com,=1+1\n",
+            validRowsOnly: true);
+        Assert.Equal(ImportStatus.Completed, job.Status);
+        Assert.Equal((1, 0, 3), (job.CreatedCount, job.SkippedCount, job.ErrorCount));
+        var anna = Assert.Single(await factory.CustomersAsync(tenant.Info));
+        Assert.Equal("3", Assert.Single(anna.CustomValues).Value);
+
+        var bytes = await factory.InTenantAsync(tenant.Info, async sp =>
+        {
+            var file = await sp.GetRequiredService<ImportService>().OpenErrorFileAsync(job.Id, CancellationToken.None);
+            await using var content = file!.Value.Content;
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy);
+            return copy.ToArray();
+        });
+        var rows = ImportTestKit.ReadCsv(bytes);
+        Assert.Equal(["Row", "Field", "Reason", "Name", "Email", "Visits"], rows[0]);
+        Assert.Equal(["3", "Email", "“bob@example” is not a valid email address.", "Bob, the builder", "bob@example", "2"], rows[1]);
+        Assert.Equal(["4", "Visits", "“many” is not a number."], rows[2][..3]);
+        Assert.Equal(["5", "Visits"], rows[3][..2]);
+        Assert.Equal("'=1+1", rows[3][^1]); // original values are protected against formulas too
+    }
+
+    [Fact]
+    public async Task A_retried_job_does_not_duplicate_anything()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var csv = new StringBuilder("Email,First name\n");
+        for (var i = 0; i < 2500; i++)
+        {
+            csv.Append($"p{i}@example.com,P{i}\n");
+        }
+
+        var job = await factory.ImportAsync(tenant.Info, csv.ToString(), validRowsOnly: true);
+        Assert.Equal((2500, 2500), (job.CreatedCount, job.ProcessedRows));
+
+        // Hangfire runs the same job again: a finished import does nothing.
+        await factory.RunJobAsync(tenant.Info, job.Id);
+        Assert.Equal(2500, await factory.DbAsync(tenant.Info, db => db.Customers.CountAsync()));
+
+        // A worker died after committing the first batch: the retry resumes there, and rows written twice are upserts.
+        await factory.DbAsync(tenant.Info, db => db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.ProcessedRows, 1000).SetProperty(j => j.CreatedCount, 1000)));
+        await factory.RunJobAsync(tenant.Info, job.Id);
+        var again = await factory.JobAsync(tenant.Info, job.Id);
+        Assert.Equal((ImportStatus.Completed, 2500), (again.Status, again.ProcessedRows));
+        Assert.Equal(2500, await factory.DbAsync(tenant.Info, db => db.Customers.CountAsync()));
+
+        // The same for an all-or-nothing import that was interrupted: it starts over, still without duplicates.
+        var atomic = await factory.ImportAsync(tenant.Info, csv.ToString());
+        Assert.Equal((0, 2500), (atomic.CreatedCount, atomic.UpdatedCount));
+        Assert.Equal(2500, await factory.DbAsync(tenant.Info, db => db.Customers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Leads_are_imported_as_leads()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var job = await factory.ImportAsync(tenant.Info, "Name,Email,Société,Source\nAnna Smith,anna@example.com,Acme,Referral\nBob Lee,bob@example.com,,\n", kind: ImportKind.Leads);
+        Assert.Equal((ImportStatus.Completed, 2), (job.Status, job.CreatedCount));
+        var leads = await factory.DbAsync(tenant.Info, db => db.Leads.OrderBy(l => l.Id).ToListAsync());
+        Assert.Equal(("Acme", LeadSource.Referral, LeadStatus.New), (leads[0].Company, leads[0].Source, leads[0].Status));
+        Assert.Equal(LeadSource.Import, leads[1].Source);
+        Assert.Empty(await factory.CustomersAsync(tenant.Info));
+    }
+
+    [Fact]
+    public async Task Twenty_thousand_rows_import_in_batches()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var csv = Generate(20_000);
+        var clock = Stopwatch.StartNew();
+        var job = await factory.ImportAsync(tenant.Info, csv);
+        output.WriteLine($"20,000 rows ({csv.Length / 1024} KB) uploaded, mapped and imported in {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal((ImportStatus.Completed, 20_000, 20_000), (job.Status, job.CreatedCount, job.ProcessedRows));
+        Assert.Equal(20_000, await factory.DbAsync(tenant.Info, db => db.Customers.CountAsync()));
+        Assert.Equal(20_000, await factory.DbAsync(tenant.Info, db => db.CustomerTags.CountAsync(t => t.Tag == "imported")));
+    }
+
+    /// <summary>The 100k-row figure for the report: run with <c>IMPORT_BENCH=1</c>.</summary>
+    [Fact]
+    public async Task Bench_100k_rows_when_asked()
+    {
+        if (Environment.GetEnvironmentVariable("IMPORT_BENCH") != "1")
+        {
+            return;
+        }
+
+        var tenant = await factory.CreateTenantAsync();
+        var csv = Generate(100_000);
+        foreach (var validOnly in new[] { false, true })
+        {
+            var clock = Stopwatch.StartNew();
+            var job = await factory.ImportAsync(tenant.Info, csv, validRowsOnly: validOnly);
+            output.WriteLine($"100,000 rows ({csv.Length / 1024 / 1024} MB), valid-only={validOnly}: {clock.Elapsed.TotalSeconds:F1} s, created {job.CreatedCount}, updated {job.UpdatedCount}");
+        }
+    }
+
+    [Fact]
+    public async Task A_50_MB_file_is_accepted()
+    {
+        var limit = typeof(VibeCrm.Web.Areas.Merchant.Pages.Customers.Import.IndexModel);
+        Assert.True(limit.GetCustomAttribute<RequestSizeLimitAttribute>() is not null);
+        Assert.True(limit.GetCustomAttribute<RequestFormLimitsAttribute>()!.MultipartBodyLengthLimit >= ImportService.MaxFileBytes);
+        Assert.True(VibeCrm.Web.Areas.Merchant.Pages.Customers.Import.IndexModel.UploadLimit > 50L * 1024 * 1024);
+
+        // And through the page: a multipart POST of just under 50 MB reaches the mapping step.
+        var tenant = await factory.CreateTenantAsync();
+        using var browser = new BrowserClient(factory);
+        await browser.SignInStaffAsync(tenant.Slug, tenant.OwnerEmail);
+        var csv = new StringBuilder("Email,First name,Notes\n", 50 * 1024 * 1024);
+        var note = new string('n', 400);
+        for (var i = 0; csv.Length < ImportService.MaxFileBytes - 1000; i++)
+        {
+            csv.Append('p').Append(i).Append("@example.com,P,").Append(note).Append('\n');
+        }
+
+        using var response = await ImportPages.UploadAsync(browser, tenant.Slug, Encoding.UTF8.GetBytes(csv.ToString()), "big.csv");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/customers/import/map", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_files_are_stored_and_read_per_tenant()
+    {
+        var a = await factory.CreateTenantAsync();
+        var b = await factory.CreateTenantAsync();
+        var (_, idB) = await factory.UploadAsync(b.Info, "Email\nsecret-b@example.com\n");
+        var (_, idA) = await factory.UploadAsync(a.Info, "Email\nmine-a@example.com\n");
+        var storedB = await factory.DbAsync(b.Info, db => db.ImportJobs.Where(j => j.Id == idB).Select(j => j.StoredPath).SingleAsync());
+        Assert.True(File.Exists(Path.Combine(factory.DataFolder, "imports", b.Info.Id, storedB)));
+
+        // Tenant A's storage resolves names inside A's folder only: B's file name finds nothing there, and escapes are refused.
+        await factory.InTenantAsync(a.Info, sp =>
+        {
+            var storage = sp.GetRequiredService<ImportStorage>();
+            Assert.False(storage.Exists(storedB));
+            Assert.StartsWith(Path.Combine(factory.DataFolder, "imports", a.Info.Id), storage.PathOf(storedB), StringComparison.Ordinal);
+            Assert.Throws<InvalidOperationException>(() => storage.PathOf(Path.Combine("..", b.Info.Id, storedB)));
+            return Task.FromResult(0);
+        });
+
+        // Both imports have id 1 in their own database: A's job runs A's import on A's file only.
+        Assert.Equal(idA, idB);
+        await factory.MapAndStartAsync(a.Info, idA!.Value, validRowsOnly: false);
+        await factory.RunJobAsync(a.Info, idA.Value);
+        Assert.Equal(["mine-a@example.com"], (await factory.CustomersAsync(a.Info)).Select(c => c.Email));
+        Assert.Empty(await factory.CustomersAsync(b.Info));
+        Assert.Equal(ImportStatus.Uploaded, (await factory.JobAsync(b.Info, idB!.Value)).Status);
+    }
+
+    private static string Generate(int rows)
+    {
+        var csv = new StringBuilder("First name;Last name;Email;Phone;City;Tags;Birthday\n", rows * 90);
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append("Person").Append(i).Append(";Sample;person").Append(i).Append("@example.com;+336")
+                .Append((10_000_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(";Lyon;imported|csv;")
+                .Append(1 + (i % 28)).Append("/0").Append(1 + (i % 9)).Append("/1985\n");
+        }
+
+        return csv.ToString();
+    }
+}
