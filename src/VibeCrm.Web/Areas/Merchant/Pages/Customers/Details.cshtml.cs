@@ -1,3 +1,4 @@
+using StaffOption = VibeCrm.Web.Features.Interactions.StaffOption;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

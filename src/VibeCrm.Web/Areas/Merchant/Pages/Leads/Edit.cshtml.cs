@@ -1,3 +1,4 @@
+using StaffOption = VibeCrm.Web.Features.Opportunities.StaffOption;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;
