@@ -62,6 +62,7 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         b.HasIndex(e => new { e.MembershipId, e.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
         b.HasIndex(e => e.PurchaseId);
         b.HasIndex(e => e.RedemptionId);
+        b.HasIndex(e => e.LotId);
         b.HasIndex(e => new { e.ProgramId, e.Type, e.OccurredAt });
         b.HasMany(e => e.Allocations).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -77,6 +78,8 @@ public sealed class LedgerAllocation
     public int LotId { get; set; }
 
     public int Points { get; set; }
+
+    public PointLot? Lot { get; set; }
 }
 
 public sealed class LedgerAllocationConfiguration : IEntityTypeConfiguration<LedgerAllocation>
@@ -84,7 +87,7 @@ public sealed class LedgerAllocationConfiguration : IEntityTypeConfiguration<Led
     public void Configure(EntityTypeBuilder<LedgerAllocation> b)
     {
         b.ToTable("LedgerAllocations");
-        b.HasOne<PointLot>().WithMany().HasForeignKey(a => a.LotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Lot).WithMany().HasForeignKey(a => a.LotId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.LotId);
     }
 }

@@ -87,6 +87,8 @@ public sealed class PointLot
 
     /// <summary>The entry that created the lot.</summary>
     public long SourceEntryId { get; set; }
+
+    public LedgerEntry? SourceEntry { get; set; }
 }
 
 public sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
@@ -96,6 +98,7 @@ public sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
         b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
         b.HasOne<LoyaltyMembership>().WithMany().HasForeignKey(l => l.MembershipId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Purchase>().WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(l => l.SourceEntry).WithMany().HasForeignKey(l => l.SourceEntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.MembershipId, l.IsPending, l.Remaining });
         b.HasIndex(l => new { l.IsPending, l.AvailableAt });
         b.HasIndex(l => new { l.ExpiresAt, l.Remaining });
