@@ -14,45 +14,23 @@ public sealed partial class LedgerInvariants(TenantDbContext db, TimeProvider cl
 {
     public async Task<IReadOnlyList<LoyaltyInvariantBreach>> CheckAsync(CancellationToken ct)
     {
+        // all three comparisons run in the database; only the ids of suspect memberships come back
         var suspects = new SortedSet<int>();
-
-        var sums = await db.LedgerEntries.AsNoTracking()
-            .GroupBy(e => e.MembershipId)
-            .Select(g => new { MembershipId = g.Key, Active = g.Sum(e => e.ActiveDelta), Pending = g.Sum(e => e.PendingDelta) })
-            .ToDictionaryAsync(x => x.MembershipId, ct);
-        var cached = await db.LoyaltyMemberships.AsNoTracking().Select(m => new { m.Id, m.ActivePoints, m.PendingPoints }).ToListAsync(ct);
-        foreach (var m in cached)
-        {
-            var (active, pending) = sums.TryGetValue(m.Id, out var s) ? (s.Active, s.Pending) : (0, 0);
-            if (active != m.ActivePoints || pending != m.PendingPoints)
-            {
-                suspects.Add(m.Id);
-            }
-        }
-
-        var lotSums = await db.LedgerAllocations.AsNoTracking()
-            .GroupBy(a => a.LotId)
-            .Select(g => new { LotId = g.Key, Sum = g.Sum(a => a.Points) })
-            .ToDictionaryAsync(x => x.LotId, x => x.Sum, ct);
-        var lots = await db.PointLots.AsNoTracking().Select(l => new { l.Id, l.MembershipId, l.Remaining }).ToListAsync(ct);
-        foreach (var lot in lots.Where(l => l.Remaining < 0 || l.Remaining != lotSums.GetValueOrDefault(l.Id)))
-        {
-            suspects.Add(lot.MembershipId);
-        }
-
-        var lotTotals = await db.PointLots.AsNoTracking()
-            .GroupBy(l => new { l.MembershipId, l.IsPending })
-            .Select(g => new { g.Key.MembershipId, g.Key.IsPending, Sum = g.Sum(l => l.Remaining) })
-            .ToListAsync(ct);
-        foreach (var m in cached)
-        {
-            var pendingLots = lotTotals.Where(t => t.MembershipId == m.Id && t.IsPending).Sum(t => t.Sum);
-            var activeLots = lotTotals.Where(t => t.MembershipId == m.Id && !t.IsPending).Sum(t => t.Sum);
-            if (pendingLots != m.PendingPoints || activeLots != Math.Max(0, m.ActivePoints))
-            {
-                suspects.Add(m.Id);
-            }
-        }
+        suspects.UnionWith(await db.LoyaltyMemberships.AsNoTracking()
+            .Where(m => m.ActivePoints != db.LedgerEntries.Where(e => e.MembershipId == m.Id).Sum(e => e.ActiveDelta)
+                || m.PendingPoints != db.LedgerEntries.Where(e => e.MembershipId == m.Id).Sum(e => e.PendingDelta))
+            .Select(m => m.Id)
+            .ToListAsync(ct));
+        suspects.UnionWith(await db.PointLots.AsNoTracking()
+            .Where(l => l.Remaining < 0 || l.Remaining != db.LedgerAllocations.Where(a => a.LotId == l.Id).Sum(a => a.Points))
+            .Select(l => l.MembershipId)
+            .Distinct()
+            .ToListAsync(ct));
+        suspects.UnionWith(await db.LoyaltyMemberships.AsNoTracking()
+            .Where(m => m.PendingPoints != db.PointLots.Where(l => l.MembershipId == m.Id && l.IsPending).Sum(l => l.Remaining)
+                || (m.ActivePoints > 0 ? m.ActivePoints : 0) != db.PointLots.Where(l => l.MembershipId == m.Id && !l.IsPending).Sum(l => l.Remaining))
+            .Select(m => m.Id)
+            .ToListAsync(ct));
 
         var breaches = new List<LoyaltyInvariantBreach>();
         foreach (var membershipId in suspects)
@@ -115,7 +93,6 @@ public sealed partial class LedgerInvariants(TenantDbContext db, TimeProvider cl
                     $"Lots hold {activeLots} active and {pendingLots} pending; the ledger says {active} active and {pending} pending.", now));
             }
 
-            var recorded = new List<LoyaltyInvariantBreach>();
             foreach (var breach in found)
             {
                 LogBreach(logger, breach.Kind, membershipId, breach.Details);
@@ -123,7 +100,6 @@ public sealed partial class LedgerInvariants(TenantDbContext db, TimeProvider cl
                 if (!open)
                 {
                     db.LoyaltyInvariantBreaches.Add(breach);
-                    recorded.Add(breach);
                 }
             }
 
