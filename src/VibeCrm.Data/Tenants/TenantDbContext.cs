@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Identity;
+using VibeCrm.Data.Loyalty;
 
 namespace VibeCrm.Data.Tenants;
 
@@ -37,6 +38,38 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<LoyaltyProgram> LoyaltyPrograms => Set<LoyaltyProgram>();
+
+    public DbSet<EarnRule> EarnRules => Set<EarnRule>();
+
+    public DbSet<Tier> Tiers => Set<Tier>();
+
+    public DbSet<TierBenefit> TierBenefits => Set<TierBenefit>();
+
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
+
+    public DbSet<LoyaltyMembership> LoyaltyMemberships => Set<LoyaltyMembership>();
+
+    public DbSet<PointLot> PointLots => Set<PointLot>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<LedgerAllocation> LedgerAllocations => Set<LedgerAllocation>();
+
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+
+    public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
+
+    public DbSet<Reward> Rewards => Set<Reward>();
+
+    public DbSet<RewardTier> RewardTiers => Set<RewardTier>();
+
+    public DbSet<RewardCode> RewardCodes => Set<RewardCode>();
+
+    public DbSet<Redemption> Redemptions => Set<Redemption>();
+
+    public DbSet<LoyaltyInvariantBreach> LoyaltyInvariantBreaches => Set<LoyaltyInvariantBreach>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

@@ -1,0 +1,317 @@
+using Microsoft.EntityFrameworkCore;
+using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.Tenants;
+using VibeCrm.Web.Features.Loyalty.Rules;
+
+namespace VibeCrm.Web.Features.Loyalty;
+
+public sealed record PurchaseLineInput(string Sku, string Name, string? Category, decimal Quantity, decimal UnitPrice);
+
+/// <param name="ExternalId">The till's receipt id: the same id twice earns once.</param>
+public sealed record PurchaseInput(
+    int ProgramId,
+    int CustomerId,
+    string ExternalId,
+    IReadOnlyList<PurchaseLineInput> Lines,
+    decimal Total,
+    string Currency,
+    string? PaymentMethod,
+    string? StoreCode,
+    DateTimeOffset OccurredAt);
+
+/// <param name="Duplicate">The external id was already recorded; the first outcome is returned and nothing changed.</param>
+public sealed record PurchaseOutcome(CommandResult Result, int? PurchaseId = null, int Points = 0, bool Pending = false, bool Duplicate = false, int ActiveBalance = 0, int PendingBalance = 0);
+
+/// <summary>A refunded line: by SKU (spread over the purchase's lines with that SKU, in order).</summary>
+public sealed record RefundLineInput(string Sku, decimal Quantity);
+
+/// <param name="Lines">Null: the whole purchase.</param>
+/// <param name="RefundExternalId">The till's refund id: the same refund twice reverses once.</param>
+public sealed record RefundInput(int ProgramId, string PurchaseExternalId, string RefundExternalId, IReadOnlyList<RefundLineInput>? Lines);
+
+/// <param name="PointsFromDebt">Reversed points that had already been spent: the balance went negative by this much.</param>
+public sealed record RefundOutcome(CommandResult Result, int PointsReversed = 0, decimal AmountRefunded = 0, bool Duplicate = false, int PointsFromDebt = 0, int ActiveBalance = 0);
+
+/// <summary>
+/// Purchases from the till: points by the earn rules, a lot (pending for the return window when the program has one),
+/// tier recalculation. Refunds reverse exactly what the refunded lines earned.
+/// </summary>
+public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, TimeProvider clock)
+{
+    public async Task<PurchaseOutcome> RecordAsync(PurchaseInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var error = Validate(input);
+        if (error is not null)
+        {
+            return new PurchaseOutcome(CommandResult.Fail(error));
+        }
+
+        var externalId = input.ExternalId.Trim();
+        if (await ExistingAsync(input.ProgramId, externalId, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        var program = await db.LoyaltyPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProgramId, ct);
+        if (program is not { Status: ProgramStatus.Active })
+        {
+            return new PurchaseOutcome(CommandResult.Fail("This loyalty program is not active."));
+        }
+
+        if (!string.Equals(program.Currency, input.Currency, StringComparison.OrdinalIgnoreCase))
+        {
+            return new PurchaseOutcome(CommandResult.Fail($"This program earns on {program.Currency} purchases only."));
+        }
+
+        var membershipId = await db.LoyaltyMemberships.AsNoTracking()
+            .Where(m => m.ProgramId == input.ProgramId && m.CustomerId == input.CustomerId)
+            .Select(m => (int?)m.Id)
+            .SingleOrDefaultAsync(ct);
+        if (membershipId is null)
+        {
+            return new PurchaseOutcome(CommandResult.Fail("This customer is not a member of the program."));
+        }
+
+        var birthday = await db.Customers.AsNoTracking().Where(c => c.Id == input.CustomerId).Select(c => c.Birthday).SingleOrDefaultAsync(ct);
+        try
+        {
+            return await runner.RunAsync(membershipId.Value, s => EarnAsync(s, input, externalId, birthday, ct), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // the same receipt recorded concurrently: the unique (program, external id) index kept one
+            db.ChangeTracker.Clear();
+            var recorded = await ExistingAsync(input.ProgramId, externalId, ct);
+            if (recorded is null)
+            {
+                throw;
+            }
+
+            return recorded;
+        }
+    }
+
+    /// <summary>Reverses the points of refunded lines (or the whole purchase). See <see cref="LedgerSession.ReverseAsync"/> for where they are taken from.</summary>
+    public async Task<RefundOutcome> RefundAsync(RefundInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (string.IsNullOrWhiteSpace(input.RefundExternalId) || string.IsNullOrWhiteSpace(input.PurchaseExternalId))
+        {
+            return new RefundOutcome(CommandResult.Fail("A refund needs the receipt id and its own id."));
+        }
+
+        if (input.Lines is { } requested && (requested.Count == 0 || requested.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Sku))))
+        {
+            return new RefundOutcome(CommandResult.Fail("Each refunded line needs a SKU and a positive quantity."));
+        }
+
+        var purchaseExternalId = input.PurchaseExternalId.Trim();
+        var found = await db.Purchases.AsNoTracking()
+            .Where(p => p.ProgramId == input.ProgramId && p.ExternalId == purchaseExternalId)
+            .Select(p => new { p.Id, p.MembershipId })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return new RefundOutcome(CommandResult.Fail("No purchase with this receipt id."));
+        }
+
+        var key = $"refund:{input.RefundExternalId.Trim()}";
+        return await runner.RunAsync(found.MembershipId, async s =>
+        {
+            if (await s.HasKeyAsync(key, ct))
+            {
+                s.Abort();
+                return new RefundOutcome(CommandResult.Ok, Duplicate: true, ActiveBalance: s.Membership.ActivePoints);
+            }
+
+            var purchase = await s.Db.Purchases.Include(p => p.Lines).SingleAsync(p => p.Id == found.Id, ct);
+            var plan = PlanRefund(purchase, input.Lines);
+            if (plan.Error is not null)
+            {
+                s.Abort();
+                return new RefundOutcome(CommandResult.Fail(plan.Error));
+            }
+
+            var before = s.Membership.ActivePoints;
+            await s.ReverseAsync(purchase.Id, plan.Points, key, $"Refund {input.RefundExternalId.Trim()} of {purchase.ExternalId}", ct);
+            purchase.PointsReversed += plan.Points;
+            purchase.RefundedAmount += plan.Amount;
+            await s.SaveAsync(ct);
+            var debt = Math.Max(0, -s.Membership.ActivePoints) - Math.Max(0, -before);
+            return new RefundOutcome(CommandResult.Ok, plan.Points, plan.Amount, PointsFromDebt: debt, ActiveBalance: s.Membership.ActivePoints);
+        }, ct);
+    }
+
+    private async Task<PurchaseOutcome> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, CancellationToken ct)
+    {
+        var membership = s.Membership;
+        if (await s.Db.Purchases.AnyAsync(p => p.ProgramId == input.ProgramId && p.ExternalId == externalId, ct))
+        {
+            s.Abort();
+            return (await ExistingAsync(input.ProgramId, externalId, ct))!;
+        }
+
+        var occurredAt = input.OccurredAt.ToUniversalTime();
+        var periods = LoyaltyTime.Periods(occurredAt, s.TimeZone);
+        var earnedInMonth = await s.Db.Purchases
+            .Where(p => p.MembershipId == membership.Id && p.OccurredAt >= periods.MonthStart && p.OccurredAt < periods.MonthEnd)
+            .Select(p => new { p.OccurredAt, p.PointsEarned })
+            .ToListAsync(ct);
+        var isFirst = !await s.Db.Purchases.AnyAsync(p => p.MembershipId == membership.Id, ct);
+        var tierMultiplier = s.Program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId)?.Benefits
+            .Where(b => b.Kind == TierBenefitKind.EarnMultiplier && b.Value is > 0)
+            .Select(b => b.Value!.Value)
+            .DefaultIfEmpty(1m)
+            .Max() ?? 1m;
+        var context = new EarnContext(
+            occurredAt,
+            s.TimeZone,
+            birthday,
+            isFirst,
+            tierMultiplier,
+            earnedInMonth.Where(p => p.OccurredAt >= periods.DayStart && p.OccurredAt < periods.DayEnd).Sum(p => p.PointsEarned),
+            earnedInMonth.Sum(p => p.PointsEarned));
+        var lines = input.Lines.Select(l => new EarnLine(l.Sku, l.Category, l.Quantity, l.UnitPrice)).ToList();
+        var earned = EarnCalculator.Calculate(s.Program, s.Program.EarnRules, input.Total, lines, context);
+
+        var availableAt = occurredAt.AddDays(Math.Max(0, s.Program.PendingDays));
+        var pending = availableAt > s.Now;
+        var purchase = new Purchase
+        {
+            ProgramId = input.ProgramId,
+            MembershipId = membership.Id,
+            ExternalId = externalId,
+            Total = input.Total,
+            Currency = input.Currency.ToUpperInvariant(),
+            PaymentMethod = input.PaymentMethod?.Trim(),
+            StoreCode = input.StoreCode?.Trim(),
+            OccurredAt = occurredAt,
+            RecordedAt = s.Now,
+            PointsEarned = earned.Points,
+            BonusPoints = earned.BonusPoints,
+            AvailableAt = pending ? availableAt : occurredAt,
+            Lines = [.. input.Lines.Select((l, i) => new PurchaseLine
+            {
+                Sku = l.Sku.Trim(),
+                Name = l.Name.Trim(),
+                Category = l.Category?.Trim(),
+                Quantity = l.Quantity,
+                UnitPrice = l.UnitPrice,
+                Points = i < earned.LinePoints.Count ? earned.LinePoints[i] : 0,
+            })],
+        };
+        s.Db.Purchases.Add(purchase);
+        await s.SaveAsync(ct);
+        if (earned.Points > 0)
+        {
+            s.Credit(LedgerEntryType.Earn, LotKind.Earn, earned.Points, occurredAt, pending, availableAt, purchase.Id,
+                earned.AppliedRules.Count > 0 ? string.Join(", ", earned.AppliedRules) : null);
+        }
+
+        s.Touch();
+        s.TierActivity = true;
+        return new PurchaseOutcome(CommandResult.Ok, purchase.Id, earned.Points, pending && earned.Points > 0, false,
+            membership.ActivePoints, membership.PendingPoints);
+    }
+
+    private async Task<PurchaseOutcome?> ExistingAsync(int programId, string externalId, CancellationToken ct)
+    {
+        var row = await (
+            from p in db.Purchases.AsNoTracking()
+            join m in db.LoyaltyMemberships on p.MembershipId equals m.Id
+            where p.ProgramId == programId && p.ExternalId == externalId
+            select new { p.Id, p.PointsEarned, p.AvailableAt, m.ActivePoints, m.PendingPoints }).SingleOrDefaultAsync(ct);
+        return row is null
+            ? null
+            : new PurchaseOutcome(CommandResult.Ok, row.Id, row.PointsEarned, row.AvailableAt > clock.GetUtcNow(), Duplicate: true, row.ActivePoints, row.PendingPoints);
+    }
+
+    private static string? Validate(PurchaseInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.ExternalId) || input.ExternalId.Trim().Length > 100)
+        {
+            return "A purchase needs the till's receipt id (up to 100 characters).";
+        }
+
+        if (input.Total < 0)
+        {
+            return "The total cannot be negative.";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Currency) || input.Currency.Length != 3)
+        {
+            return "Give the currency as a 3-letter code.";
+        }
+
+        if (input.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0 || l.UnitPrice < 0))
+        {
+            return "Each line needs a SKU, a positive quantity and a price that is not negative.";
+        }
+
+        return null;
+    }
+
+    private sealed record RefundPlan(int Points, decimal Amount, string? Error = null);
+
+    /// <summary>
+    /// Per line: what the refunded quantity earned, pro rata, with the line's last unit taking the rounding remainder so a
+    /// line refunded in pieces reverses exactly what it earned. The purchase's flat bonus is reversed when nothing is left.
+    /// </summary>
+    private static RefundPlan PlanRefund(Purchase purchase, IReadOnlyList<RefundLineInput>? requested)
+    {
+        var linesSum = purchase.Lines.Sum(l => l.Quantity * l.UnitPrice);
+        var scale = linesSum > purchase.Total && linesSum > 0 ? purchase.Total / linesSum : 1m;
+        var quantities = purchase.Lines.ToDictionary(l => l.Id, l => requested is null ? l.Quantity - l.RefundedQuantity : 0m);
+        if (requested is not null)
+        {
+            foreach (var request in requested)
+            {
+                var left = request.Quantity;
+                foreach (var line in purchase.Lines.Where(l => string.Equals(l.Sku, request.Sku.Trim(), StringComparison.OrdinalIgnoreCase)).OrderBy(l => l.Id))
+                {
+                    var take = Math.Min(left, line.Quantity - line.RefundedQuantity - quantities[line.Id]);
+                    quantities[line.Id] += take;
+                    left -= take;
+                }
+
+                if (left > 0)
+                {
+                    return new RefundPlan(0, 0, $"More of {request.Sku} refunded than was bought (or left to refund).");
+                }
+            }
+        }
+
+        var points = 0;
+        var amount = 0m;
+        foreach (var line in purchase.Lines)
+        {
+            var q = quantities[line.Id];
+            if (q <= 0)
+            {
+                continue;
+            }
+
+            line.RefundedQuantity += q;
+            var target = line.RefundedQuantity >= line.Quantity ? line.Points : (int)Math.Floor(line.Points * line.RefundedQuantity / line.Quantity);
+            points += target - line.PointsReversed;
+            line.PointsReversed = target;
+            amount += q * line.UnitPrice * scale;
+        }
+
+        var fullyRefunded = purchase.Lines.All(l => l.RefundedQuantity >= l.Quantity);
+        if (fullyRefunded)
+        {
+            // the flat bonus, and everything when the purchase had no lines
+            points = purchase.PointsEarned - purchase.PointsReversed;
+            amount = purchase.Total - purchase.RefundedAmount;
+        }
+
+        if (points == 0 && amount == 0 && requested is null)
+        {
+            return new RefundPlan(0, 0, "This purchase is already fully refunded.");
+        }
+
+        return new RefundPlan(Math.Max(0, points), Math.Round(Math.Min(amount, purchase.Total - purchase.RefundedAmount), 2));
+    }
+}
