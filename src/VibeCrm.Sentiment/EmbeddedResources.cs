@@ -6,6 +6,7 @@ internal static class EmbeddedResources
     public const string Train = "VibeCrm.Sentiment.Corpus.train.tsv";
     public const string HeldOut = "VibeCrm.Sentiment.Corpus.heldout.tsv";
     public const string RealisticCheck = "VibeCrm.Sentiment.Corpus.realistic-check.tsv";
+    public const string RealisticCheck2 = "VibeCrm.Sentiment.Corpus.realistic-check-2.tsv";
     public const string Model = "VibeCrm.Sentiment.Model.sentiment-model.zip";
 
     public static bool Exists(string name) =>

@@ -15,6 +15,7 @@ public static class SentimentCorpus
     private static readonly Lazy<IReadOnlyList<LabelledText>> TrainRows = new(() => LoadEmbedded(EmbeddedResources.Train));
     private static readonly Lazy<IReadOnlyList<LabelledText>> HeldOutRows = new(() => LoadEmbedded(EmbeddedResources.HeldOut));
     private static readonly Lazy<IReadOnlyList<LabelledText>> RealisticCheckRows = new(() => LoadEmbedded(EmbeddedResources.RealisticCheck));
+    private static readonly Lazy<IReadOnlyList<LabelledText>> RealisticCheck2Rows = new(() => LoadEmbedded(EmbeddedResources.RealisticCheck2));
 
     /// <summary>The base training corpus (Corpus/train.tsv).</summary>
     public static IReadOnlyList<LabelledText> Train => TrainRows.Value;
@@ -27,6 +28,12 @@ public static class SentimentCorpus
     /// a sanity check of how the model generalises beyond the short training texts.
     /// </summary>
     public static IReadOnlyList<LabelledText> RealisticCheck => RealisticCheckRows.Value;
+
+    /// <summary>
+    /// A second, independently written set of ~400 long reviews (Corpus/realistic-check-2.tsv, binary 1/0), never used
+    /// for training: different businesses, products and phrasings from the training and realistic-check texts.
+    /// </summary>
+    public static IReadOnlyList<LabelledText> RealisticCheck2 => RealisticCheck2Rows.Value;
 
     private static IReadOnlyList<LabelledText> LoadEmbedded(string name)
     {

@@ -46,6 +46,12 @@ public sealed class SentimentModel : IDisposable
             }
         }
 
+        if (inputSchema["Lex"].Type is VectorDataViewType { Size: var lexSize } && lexSize != TextPreprocessor.LexFeatureCount)
+        {
+            throw new InvalidDataException(
+                $"Sentiment model was trained with {lexSize} lexicon features, this version computes {TextPreprocessor.LexFeatureCount}: retrain it.");
+        }
+
         var outputSchema = transformer.GetOutputSchema(inputSchema);
         var score = outputSchema.GetColumnOrNull("Score")
             ?? throw new InvalidDataException("Not a VibeCrm sentiment model: no Score column.");

@@ -12,7 +12,7 @@ namespace VibeCrm.Sentiment;
 /// </summary>
 internal static partial class TextPreprocessor
 {
-    public const int LexFeatureCount = 9;
+    public const int LexFeatureCount = 15;
 
     private const int NegationScope = 3;
 
@@ -136,6 +136,9 @@ internal static partial class TextPreprocessor
         var pos = 0f;
         var neg = 0f;
         var lexHits = new List<(int Index, float Polarity)>();
+        var sentenceStarts = new List<int> { 0 };
+        var negatedPos = 0;
+        var negatedNeg = 0;
         foreach (var token in tokens)
         {
             if (token is "." or "!" or "?" or ";" or ":" or ",")
@@ -145,6 +148,7 @@ internal static partial class TextPreprocessor
                 if (token is "." or "!" or "?")
                 {
                     lastSentenceStart = marked.Count;
+                    sentenceStarts.Add(marked.Count);
                 }
 
                 continue;
@@ -178,7 +182,20 @@ internal static partial class TextPreprocessor
             var polarity = SentimentLexicon.Polarity(token);
             if (polarity != 0)
             {
-                var contribution = negated && !NegationKeepsPolarity.Contains(token) ? -0.75f * polarity : polarity;
+                var flipped = negated && !NegationKeepsPolarity.Contains(token);
+                var contribution = flipped ? -0.75f * polarity : polarity;
+                if (flipped)
+                {
+                    if (polarity > 0)
+                    {
+                        negatedPos++;
+                    }
+                    else
+                    {
+                        negatedNeg++;
+                    }
+                }
+
                 lexHits.Add((marked.Count, contribution));
                 if (contribution > 0)
                 {
@@ -220,6 +237,19 @@ internal static partial class TextPreprocessor
         lex[7] = MathF.Min(1f, MathF.Log(1 + tokens.Count) / 5f);
         lex[8] = MathF.Min(1f, (capsWords + exclaims) / 4f) * MathF.Sign(lex[0]);
 
+        // Long reviews: length-normalised polarity densities, negated polar words, the first sentence (polite
+        // openers, verdict-first reviews) and the share of sentences that lean positive or negative.
+        var words = Math.Max(1, tokens.Count);
+        var density = 1f / MathF.Sqrt(words);
+        lex[9] = MathF.Min(1f, pos * density);
+        lex[10] = MathF.Min(1f, neg * density);
+        lex[11] = MathF.Min(1f, negatedPos / 2f);
+        lex[12] = MathF.Min(1f, negatedNeg / 2f);
+        var firstEnd = sentenceStarts.Count > 1 ? sentenceStarts[1] : int.MaxValue;
+        SumRange(lexHits, 0, firstEnd, out var fp, out var fn);
+        lex[13] = sentenceStarts.Count > 1 ? Balance(fp, fn) : 0f;
+        lex[14] = SentenceLean(lexHits, sentenceStarts);
+
         return new PreprocessedText(charText, string.Join(' ', marked), lex);
     }
 
@@ -256,6 +286,50 @@ internal static partial class TextPreprocessor
                 neg -= polarity;
             }
         }
+    }
+
+    private static void SumRange(List<(int Index, float Polarity)> hits, int start, int end, out float pos, out float neg)
+    {
+        pos = 0;
+        neg = 0;
+        foreach (var (index, polarity) in hits)
+        {
+            if (index < start || index >= end)
+            {
+                continue;
+            }
+
+            if (polarity > 0)
+            {
+                pos += polarity;
+            }
+            else
+            {
+                neg -= polarity;
+            }
+        }
+    }
+
+    // (sentences leaning positive - sentences leaning negative) / sentences with any polar word.
+    private static float SentenceLean(List<(int Index, float Polarity)> hits, List<int> starts)
+    {
+        var up = 0;
+        var down = 0;
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1] : int.MaxValue;
+            SumRange(hits, starts[i], end, out var p, out var n);
+            if (p > n)
+            {
+                up++;
+            }
+            else if (n > p)
+            {
+                down++;
+            }
+        }
+
+        return up + down == 0 ? 0f : (up - down) / (float)(up + down);
     }
 
     private static float Balance(float pos, float neg) => (pos - neg) / (pos + neg + 1f);
