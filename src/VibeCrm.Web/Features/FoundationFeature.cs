@@ -19,6 +19,7 @@ public static class FoundationFeature
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<CrmDemoData>();
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.Catalog.PlatformOperator>, Microsoft.AspNetCore.Identity.PasswordHasher<Data.Catalog.PlatformOperator>>();
         services.AddScoped<StaffDirectory>();

@@ -16,4 +16,7 @@ public sealed class DemoOptions
     public string TimeZoneId { get; set; } = "Europe/Paris";
 
     public string Currency { get; set; } = "EUR";
+
+    /// <summary>How many customers the demo merchant gets (1,000 by default; 100,000 or 1,000,000 for benchmarks).</summary>
+    public int Customers { get; set; } = 1000;
 }

@@ -66,6 +66,9 @@ public sealed partial class DemoSeeder(
             {
                 await CreateAsync(users, AccountKind.Member, first, last, $"{Ascii(first)}@{domain}", Roles.Member, demo.Password);
             }
+
+            await scope.ServiceProvider.GetRequiredService<Customers.CustomerSeeder>().SeedAsync(result.Tenant!, demo.Customers, seed: 20261124, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CrmDemoData>().SeedAsync(seed: 20261124, demo.Currency, cancellationToken);
         }
 
         LogSeeded(logger, demo.Identifier);
