@@ -46,10 +46,29 @@ public sealed class MerchantSignupTests(AppFixture app)
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "Customers" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/{merchant.Slug}/admin/customers$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Customers is not available yet");
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("will appear here when it is ready");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Customers");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("No customers yet");
         await AxeAsync(page);
-        await ScreenshotAsync(page, "03-customers-not-available");
+        await ScreenshotAsync(page, "03-customers-empty");
+
+        // The first customer: the form, then the search box (htmx) finds them.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add your first customer" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/{merchant.Slug}/admin/customers/new$"));
+        await page.GetByLabel("First name").FillAsync("Chloé");
+        await page.GetByLabel("Last name").FillAsync("Dupont");
+        await page.GetByLabel("Email").FillAsync("chloe.dupont@example.com");
+        await page.GetByLabel("Tags").FillAsync("vip, vegan");
+        await AxeAsync(page);
+        await ScreenshotAsync(page, "03b-customer-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create customer" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/{merchant.Slug}/admin/customers/details/\\d+$"));
+        await page.GotoAsync($"/{merchant.Slug}/admin/customers");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("dupo");
+        await Expect(page).ToHaveURLAsync(new Regex("q=dupo"));
+        await Expect(page.Locator("#customer-results")).ToContainTextAsync("Chloé Dupont");
+        await Expect(page.Locator("#customer-results")).ToContainTextAsync("vip");
+        await AxeAsync(page);
+        await ScreenshotAsync(page, "03c-customers-search");
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(merchant.Slug);

@@ -33,7 +33,7 @@ public sealed class CustomerListQuery
 
     public DateOnly? ActiveTo { get; set; }
 
-    /// <summary>name, created or activity; default: name when searching, else created.</summary>
+    /// <summary>name, created or activity; default: last activity when searching (recent people first), else created.</summary>
     public string? Sort { get; set; }
 
     /// <summary>asc or desc; default: asc for name, desc for dates.</summary>
@@ -50,7 +50,7 @@ public sealed class CustomerListQuery
         "name" => "name",
         "created" => "created",
         "activity" => "activity",
-        _ => string.IsNullOrWhiteSpace(Q) ? "created" : "name",
+        _ => string.IsNullOrWhiteSpace(Q) ? "created" : "activity",
     };
 
     public bool Descending => Dir?.ToLowerInvariant() switch
@@ -218,7 +218,7 @@ public sealed partial class CustomerQueries(TenantDbContext db, ITenantContextAc
     /// ANALYZE statistics takes any indexed equality (MergedIntoId IS NULL, Status = ?) as selective and would start
     /// from it, then sort most of the table; so a condition that should not lead is written in a form no index serves:
     /// <c>COALESCE(MergedIntoId, 0) = 0</c>, the status as "not any other status", the owner through COALESCE, a common
-    /// tag as a correlated EXISTS instead of an id list.
+    /// tag as a correlated EXISTS instead of an id list where the list would lead.
     /// </summary>
     public IQueryable<Customer> Filter(CustomerListQuery query, Lead lead)
     {
@@ -232,7 +232,9 @@ public sealed partial class CustomerQueries(TenantDbContext db, ITenantContextAc
         if (!string.IsNullOrWhiteSpace(query.Tag))
         {
             var tag = query.Tag.Trim().ToLowerInvariant();
-            q = q.Where(HasTag(tag, indexed: lead == Lead.Tag));
+            // An id list (IN) drives the query when nothing else can, and is a cheap probe on index entries when the
+            // (MergedIntoId, date) index leads; under the other leads it would take over, so it is an EXISTS there.
+            q = q.Where(HasTag(tag, indexed: lead is Lead.Tag or Lead.Merged));
         }
 
         if (query.Status is { } status)
@@ -302,8 +304,10 @@ public sealed partial class CustomerQueries(TenantDbContext db, ITenantContextAc
     /// </summary>
     public async Task<Lead> PageLeadAsync(CustomerListQuery query, int counted, CancellationToken cancellationToken)
     {
+        // A broad search is read in date order, where its matches are spread evenly; in name order they may all sit
+        // in one stretch of the index (every "Dupont" for "dup"), so a search sorted by name always gathers and sorts.
         var searching = !string.IsNullOrWhiteSpace(query.Q);
-        if (searching && counted <= BroadSearchLimit)
+        if (searching && (counted <= BroadSearchLimit || query.EffectiveSort == "name"))
         {
             return Lead.Search;
         }
