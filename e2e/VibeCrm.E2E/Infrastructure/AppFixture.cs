@@ -97,7 +97,7 @@ public sealed class AppFixture : IAsyncLifetime
             HasTouch = mobile,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000); // sign-up provisions and migrates a database; CI machines are small
         context.SetDefaultNavigationTimeout(15_000);
         return await BrowserSession.StartAsync(context);
     }
