@@ -23,6 +23,7 @@ public static class FoundationFeature
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.Catalog.PlatformOperator>, Microsoft.AspNetCore.Identity.PasswordHasher<Data.Catalog.PlatformOperator>>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffOptions>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<MemberAccounts>();

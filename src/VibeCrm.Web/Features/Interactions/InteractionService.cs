@@ -46,8 +46,6 @@ public sealed record InteractionControls(
     int Id, InteractionType Type, string? StaffUserId, TicketStatus? TicketStatus, Priority? TicketPriority, string? AssigneeUserId,
     DateOnly? FollowUpOn, DateTimeOffset? FollowUpDoneAt);
 
-public sealed record StaffOption(string Id, string Name);
-
 /// <summary>The outcome of saving an interaction: its id, or the messages per input field.</summary>
 public sealed record InteractionSaveResult(int? Id, IReadOnlyDictionary<string, string> Errors)
 {
@@ -60,16 +58,6 @@ public sealed record InteractionSaveResult(int? Id, IReadOnlyDictionary<string, 
 public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
 {
     public const int MaxDurationMinutes = 1440;
-
-    public async Task<IReadOnlyList<StaffOption>> ActiveStaffAsync(CancellationToken ct)
-    {
-        var rows = await db.Users.AsNoTracking()
-            .Where(u => u.Kind == AccountKind.Staff && u.IsActive)
-            .OrderBy(u => u.FirstName).ThenBy(u => u.LastName)
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new StaffOption(r.Id, $"{r.FirstName} {r.LastName}".Trim() is { Length: > 0 } n ? n : r.Email ?? r.Id))];
-    }
 
     public async Task<IReadOnlyDictionary<int, InteractionControls>> ControlsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {

@@ -8,7 +8,6 @@ public static class OpportunitiesFeature
     public static IServiceCollection AddOpportunitiesFeature(this IServiceCollection services)
     {
         services.AddScoped<PipelineStages>();
-        services.AddScoped<StaffOptions>();
         services.AddScoped<Parties>();
         services.AddScoped<OpportunityService>();
         services.AddScoped<OpportunityQueries>();

@@ -1,3 +1,4 @@
+using VibeCrm.Web.Features.Staff;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Tenants;

@@ -2,14 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Audit;
-using VibeCrm.Web.Features.Interactions;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Audit;
 
 public sealed record AuditRowsView(IReadOnlyList<AuditRow> Rows, string TimeZoneId, bool ShowEntity);
 
 /// <summary>The audit trail of customers, interactions, opportunities and leads (managers and owners).</summary>
-public sealed class IndexModel(AuditQueries audit, InteractionService interactions) : PageModel
+public sealed class IndexModel(AuditQueries audit, StaffOptions staffOptions) : PageModel
 {
     public AuditFilter Filter { get; private set; } = new();
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(AuditQueries audit, InteractionService interactio
         }
 
         Result = await audit.SearchAsync(filter, TimeZoneId, ct);
-        Staff = await interactions.ActiveStaffAsync(ct);
+        Staff = await staffOptions.ActiveAsync(ct);
     }
 
     public string PageUrl(int page) => Url.Page("Index", new { Filter.EntityType, Filter.UserId, From = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Page = page })!;

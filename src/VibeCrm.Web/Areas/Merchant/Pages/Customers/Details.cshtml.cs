@@ -1,4 +1,5 @@
-using StaffOption = VibeCrm.Web.Features.Interactions.StaffOption;
+using StaffOption = VibeCrm.Web.Features.Staff.StaffOption;
+using VibeCrm.Web.Features.Staff;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,7 @@ public sealed class DetailsModel(
     TimelineService timeline,
     InteractionTimelineSource interactionItems,
     InteractionService interactions,
+    StaffOptions staffOptions,
     ConsentService consents,
     CustomerPrivacyService privacy,
     AuditQueries audit,
@@ -98,7 +100,7 @@ public sealed class DetailsModel(
 
         CustomerId = id;
         Input = input;
-        Staff = await interactions.ActiveStaffAsync(ct);
+        Staff = await staffOptions.ActiveAsync(ct);
         return Partial("_InteractionForm", this);
     }
 
@@ -118,7 +120,7 @@ public sealed class DetailsModel(
             if (Request.IsHtmx())
             {
                 CustomerId = id;
-                Staff = await interactions.ActiveStaffAsync(ct);
+                Staff = await staffOptions.ActiveAsync(ct);
                 return Partial("_InteractionForm", this);
             }
 
@@ -255,7 +257,7 @@ public sealed class DetailsModel(
     }
 
     private async Task<TimelineContext> ContextAsync(int id, IReadOnlyCollection<int> interactionIds, bool erased, CancellationToken ct) =>
-        new(id, await interactions.ControlsAsync(interactionIds, ct), await interactions.ActiveStaffAsync(ct), Actor, TimeZoneId, erased);
+        new(id, await interactions.ControlsAsync(interactionIds, ct), await staffOptions.ActiveAsync(ct), Actor, TimeZoneId, erased);
 
     private InteractionInput NewInput()
     {

@@ -1,4 +1,5 @@
-using StaffOption = VibeCrm.Web.Features.Opportunities.StaffOption;
+using StaffOption = VibeCrm.Web.Features.Staff.StaffOption;
+using VibeCrm.Web.Features.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;

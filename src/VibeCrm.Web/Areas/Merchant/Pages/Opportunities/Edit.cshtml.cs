@@ -1,3 +1,4 @@
+using VibeCrm.Web.Features.Staff;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
