@@ -905,6 +905,9 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
@@ -973,6 +976,8 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1960,6 +1965,14 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Identity.AppUser", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Crm.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("VibeCrm.Data.Loyalty.EarnRule", b =>

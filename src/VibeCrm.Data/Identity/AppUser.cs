@@ -30,6 +30,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>Members: whether they want news about their points and rewards.</summary>
     public bool LoyaltyEmailOptIn { get; set; } = true;
 
+    /// <summary>Members: the customer record holding their history, loyalty membership and feedback (set when the email is confirmed).</summary>
+    public int? CustomerId { get; set; }
+
     public string DisplayName => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
         ? Email ?? UserName ?? ""
         : $"{FirstName} {LastName}".Trim();

@@ -86,6 +86,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
             b.Property(u => u.FirstName).HasMaxLength(100);
             b.Property(u => u.LastName).HasMaxLength(100);
             b.HasIndex(u => new { u.Kind, u.NormalizedEmail });
+            b.HasIndex(u => u.CustomerId);
+            b.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).OnDelete(DeleteBehavior.SetNull);
         });
         builder.Entity<StaffInvitation>(b =>
         {

@@ -27,6 +27,7 @@ public static class FoundationFeature
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<MemberAccounts>();
+        services.AddScoped<MemberCustomers>();
         services.AddHostedService<StartupTasks>();
         return services;
     }

@@ -62,9 +62,11 @@ public sealed partial class DemoSeeder(
                 await CreateAsync(users, AccountKind.Staff, first, last, $"{Ascii(first)}@{domain}", role, demo.Password);
             }
 
+            var memberCustomers = scope.ServiceProvider.GetRequiredService<Members.MemberCustomers>();
             foreach (var (first, last) in MemberPeople)
             {
-                await CreateAsync(users, AccountKind.Member, first, last, $"{Ascii(first)}@{domain}", Roles.Member, demo.Password);
+                var member = await CreateAsync(users, AccountKind.Member, first, last, $"{Ascii(first)}@{domain}", Roles.Member, demo.Password);
+                await memberCustomers.EnsureAsync(member.Id, cancellationToken);
             }
 
             await scope.ServiceProvider.GetRequiredService<Customers.CustomerSeeder>().SeedAsync(result.Tenant!, demo.Customers, seed: 20261124, cancellationToken);
@@ -75,7 +77,7 @@ public sealed partial class DemoSeeder(
         return logins;
     }
 
-    private async Task CreateAsync(UserManager<AppUser> users, AccountKind kind, string first, string last, string email, string role, string password)
+    private async Task<AppUser> CreateAsync(UserManager<AppUser> users, AccountKind kind, string first, string last, string email, string role, string password)
     {
         var user = new AppUser
         {
@@ -95,6 +97,7 @@ public sealed partial class DemoSeeder(
         }
 
         await users.AddToRoleAsync(user, role);
+        return user;
     }
 
     private static string Ascii(string name) => SlugRules.Suggest(name);
