@@ -15,6 +15,7 @@ public static class WebSetup
     public static IServiceCollection AddVibeCrmWeb(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<SignedLinks>();
         services.Configure<RouteOptions>(o =>
         {
             o.ConstraintMap["tenant"] = typeof(TenantSlugRouteConstraint);
