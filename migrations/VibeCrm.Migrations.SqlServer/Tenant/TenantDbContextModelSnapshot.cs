@@ -1859,6 +1859,197 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                     b.ToTable("TierChanges");
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectedAt");
+
+                    b.HasIndex("SourceKind", "SourceId");
+
+                    b.ToTable("SentimentCorrections");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("CandidateCombinedMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CandidateHeldOutAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CandidateHeldOutMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CandidateRecentAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CandidateRecentMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<int>("CorrectionsEvaluated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CorrectionsUsed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("IncumbentCombinedMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<double>("IncumbentHeldOutAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("IncumbentHeldOutMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<string>("IncumbentName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<double>("IncumbentRecentAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("IncumbentRecentMacroF1")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LastCorrectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("ModelZip")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsActive");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("SentimentModelVersions");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RetrainQueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RetrainThreshold")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SentimentSettings");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SentimentTopics");
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Tenants.StaffInvitation", b =>
                 {
                     b.Property<int>("Id")

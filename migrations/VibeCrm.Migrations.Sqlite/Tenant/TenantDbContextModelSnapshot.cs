@@ -1796,6 +1796,191 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.ToTable("TierChanges");
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectedAt");
+
+                    b.HasIndex("SourceKind", "SourceId");
+
+                    b.ToTable("SentimentCorrections");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CandidateCombinedMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CandidateHeldOutAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CandidateHeldOutMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CandidateRecentAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CandidateRecentMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CorrectionsEvaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CorrectionsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("IncumbentCombinedMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IncumbentHeldOutAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IncumbentHeldOutMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("IncumbentName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("IncumbentRecentAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IncumbentRecentMacroF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastCorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ModelZip")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsActive");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("SentimentModelVersions");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetrainQueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetrainThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SentimentSettings");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Sentiment.SentimentTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SentimentTopics");
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Tenants.StaffInvitation", b =>
                 {
                     b.Property<int>("Id")

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.Sentiment;
 
 namespace VibeCrm.Data.Tenants;
 
@@ -70,6 +71,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<Redemption> Redemptions => Set<Redemption>();
 
     public DbSet<LoyaltyInvariantBreach> LoyaltyInvariantBreaches => Set<LoyaltyInvariantBreach>();
+
+    public DbSet<SentimentCorrection> SentimentCorrections => Set<SentimentCorrection>();
+
+    public DbSet<SentimentModelVersion> SentimentModelVersions => Set<SentimentModelVersion>();
+
+    public DbSet<SentimentTopic> SentimentTopics => Set<SentimentTopic>();
+
+    public DbSet<SentimentSettings> SentimentSettings => Set<SentimentSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

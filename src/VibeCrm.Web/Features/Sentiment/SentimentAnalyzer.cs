@@ -7,7 +7,7 @@ namespace VibeCrm.Web.Features.Sentiment;
 /// <param name="Confidence">Probability of <paramref name="Label"/>.</param>
 /// <param name="Score">P(positive) − P(negative), in [-1, 1].</param>
 /// <param name="Topics">Aspects the text mentions (food, service, wait time…).</param>
-/// <param name="Model">Which model scored it ("base" or a tenant model version), shown to staff.</param>
+/// <param name="Model">Which model scored it ("base" or a tenant model version such as "v3"), shown to staff.</param>
 public sealed record TextAnalysis(string Label, float Confidence, float Score, IReadOnlyList<string> Topics, string Model);
 
 /// <summary>
@@ -22,12 +22,23 @@ public interface ISentimentAnalyzer
     Task<IReadOnlyList<TextAnalysis>> AnalyzeManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }
 
-/// <summary>The shipped model (one instance per process; <see cref="SentimentModel"/> is thread-safe) and the built-in topics.</summary>
+/// <summary>
+/// The shipped model (one instance per process; <see cref="SentimentModel"/> is thread-safe). Tests may hand in another
+/// model trained on a slice of the corpus, so retraining tests compare like with like.
+/// </summary>
 public sealed class BaseSentimentModel : IDisposable
 {
     public const string Name = "base";
 
-    private readonly Lazy<SentimentModel> _model = new(SentimentModel.LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentimentModel> _model;
+
+    public BaseSentimentModel()
+        : this(SentimentModel.LoadDefault)
+    {
+    }
+
+    public BaseSentimentModel(Func<SentimentModel> load) =>
+        _model = new Lazy<SentimentModel>(load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public SentimentModel Model => _model.Value;
 
@@ -37,37 +48,5 @@ public sealed class BaseSentimentModel : IDisposable
         {
             _model.Value.Dispose();
         }
-    }
-}
-
-/// <summary>Scores with the shipped model and tags the built-in topics.</summary>
-public sealed class BaseSentimentAnalyzer(BaseSentimentModel model) : ISentimentAnalyzer
-{
-    public Task<TextAnalysis> AnalyzeAsync(string text, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Describe(text, model.Model.Predict(text)));
-    }
-
-    public Task<IReadOnlyList<TextAnalysis>> AnalyzeManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var results = model.Model.PredictBatch(texts);
-        IReadOnlyList<TextAnalysis> analyses = [.. texts.Select((t, i) => Describe(t, results[i]))];
-        return Task.FromResult(analyses);
-    }
-
-    private static TextAnalysis Describe(string text, SentimentResult result) =>
-        new(result.Label, result.Confidence, result.Score, SentimentTopics.Detect(text), BaseSentimentModel.Name);
-}
-
-public static class SentimentFeature
-{
-    /// <summary>The shipped model as a singleton, and the analyzer every module uses.</summary>
-    public static IServiceCollection AddSentimentFeature(this IServiceCollection services)
-    {
-        services.AddSingleton<BaseSentimentModel>();
-        services.AddScoped<ISentimentAnalyzer, BaseSentimentAnalyzer>();
-        return services;
     }
 }
