@@ -104,6 +104,11 @@ public class VibeCrmFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task InitializeAsync()
     {
         _ = Services; // start the host: migrations and seeding run before the first test
+
+        // Hangfire keeps its log provider in a static, set by the last host that resolved its configuration. Creating the
+        // job client now, while this host's logger factory is the live one, keeps a host whose tests run after another
+        // host was disposed from failing on that disposed logger factory.
+        _ = Services.GetRequiredService<Hangfire.IBackgroundJobClient>();
         return Task.CompletedTask;
     }
 

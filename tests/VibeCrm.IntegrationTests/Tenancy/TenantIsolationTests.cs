@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Sentiment;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
@@ -167,6 +168,9 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.Interactions.Add(new Interaction { CustomerId = customer.Id, Subject = "Zyxbravonote", Body = "zyxbravo private", OccurredAt = now, CreatedAt = now, UpdatedAt = now, FollowUpOn = DateOnly.FromDateTime(DateTime.UtcNow) });
         db.ConsentRecords.Add(new ConsentRecord { CustomerId = customer.Id, Channel = ContactChannel.Email, Granted = true, RecordedAt = now, Note = "zyxbravo consent" });
         db.CustomerTags.Add(new CustomerTag { CustomerId = customer.Id, Tag = "zyxbravotag" });
+        db.SentimentTopics.Add(new SentimentTopic { Name = "Zyxbravotopic", NormalizedName = "zyxbravotopic", Keywords = "zyxbravokeyword", CreatedAt = now, UpdatedAt = now });
+        db.SentimentCorrections.Add(new SentimentCorrection { Text = "zyxbravo correction", Label = "negative", SourceKind = "feedback", SourceId = "1", StaffUserId = "staff", CorrectedAt = now });
+        db.SentimentModelVersions.Add(new SentimentModelVersion { Version = 1, CreatedAt = now, Trigger = "manual", IncumbentName = "base", Reason = "Refused: zyxbravo attempt" });
         await db.SaveChangesAsync();
         return customer.Id;
     });

@@ -20,7 +20,7 @@ public static class RetrainDecision
         ArgumentNullException.ThrowIfNull(incumbent);
         var inv = CultureInfo.InvariantCulture;
         var heldOutDrop = incumbent.HeldOut.MacroF1 - candidate.HeldOut.MacroF1;
-        if (heldOutDrop > maxHeldOutDrop)
+        if (heldOutDrop > maxHeldOutDrop + 1e-9) // tolerance for floating-point noise: a drop of exactly the maximum is allowed
         {
             return (false, string.Create(inv,
                 $"Refused: held-out macro-F1 {candidate.HeldOut.MacroF1:0.000} is {heldOutDrop:0.000} below {incumbentName} ({incumbent.HeldOut.MacroF1:0.000}); at most {maxHeldOutDrop:0.000} is allowed."));
