@@ -159,6 +159,6 @@ public sealed class SentimentSettingsPageTests(VibeCrmFactory factory) : IClassF
     {
         using var response = await client.PostFormAsync(url, fields, $"{url}?handler={handler}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await client.GetPageAsync(url);
+        return WebUtility.HtmlDecode(await client.GetPageAsync(url));
     }
 }
