@@ -84,71 +84,127 @@ public static class SentimentTopics
             return [];
         }
 
-        var tokens = Tokens(text);
-        var merged = new List<(string Name, List<string> Keywords)>();
-        foreach (var def in Defaults.Concat(extra ?? []))
+        var topics = CompiledDefaults.Value;
+        if (extra is not null)
         {
-            if (string.IsNullOrWhiteSpace(def.Name))
-            {
-                continue;
-            }
+            topics = Merge(topics, extra);
+        }
 
-            var name = def.Name.Trim();
-            var existing = merged.FindIndex(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (existing >= 0)
-            {
-                merged[existing].Keywords.AddRange(def.Keywords ?? []);
-            }
-            else
-            {
-                merged.Add((name, [.. def.Keywords ?? []]));
-            }
+        var tokens = Tokens(text);
+        var words = new HashSet<string>(tokens, StringComparer.Ordinal);
+        var stems = new string[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            stems[i] = Stem(tokens[i]);
+            words.Add("\u0002" + stems[i]);
         }
 
         var found = new List<string>();
-        foreach (var (name, keywords) in merged)
+        foreach (var topic in topics)
         {
-            if (keywords.Any(k => Matches(tokens, k)))
+            if (topic.Keywords.Exists(k => k.Matches(tokens, stems, words)))
             {
-                found.Add(name);
+                found.Add(topic.Name);
             }
         }
 
         return found;
     }
 
-    private static bool Matches(string[] tokens, string keyword)
+    // Keywords are tokenised and stemmed once (built-in ones once per process); a text is tokenised and stemmed once per
+    // call, and single-word keywords are set lookups. Same matching rules as described on TopicDefinition.
+    private static readonly Lazy<List<CompiledTopic>> CompiledDefaults = new(() => Merge([], Defaults));
+
+    private sealed record CompiledTopic(string Name, List<CompiledKeyword> Keywords);
+
+    private sealed class CompiledKeyword
     {
-        if (string.IsNullOrWhiteSpace(keyword))
-        {
-            return false;
-        }
+        private readonly string[] _parts;
+        private readonly string[] _partStems;
+        private readonly bool[] _prefix;
 
-        var parts = Tokens(keyword.Replace("*", "\u0001", StringComparison.Ordinal), keepMarker: true);
-        if (parts.Length == 0 || parts.Length > tokens.Length)
+        private CompiledKeyword(string[] parts)
         {
-            return false;
-        }
-
-        for (var start = 0; start + parts.Length <= tokens.Length; start++)
-        {
-            var ok = true;
-            for (var j = 0; j < parts.Length && ok; j++)
+            _parts = new string[parts.Length];
+            _partStems = new string[parts.Length];
+            _prefix = new bool[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
             {
-                var part = parts[j];
-                var token = tokens[start + j];
-                ok = part.EndsWith('\u0001')
-                    ? token.StartsWith(part[..^1], StringComparison.Ordinal) || Stem(token).StartsWith(Stem(part[..^1]), StringComparison.Ordinal)
-                    : token == part || Stem(token) == Stem(part);
-            }
-
-            if (ok)
-            {
-                return true;
+                _prefix[i] = parts[i].EndsWith('\u0001');
+                _parts[i] = _prefix[i] ? parts[i][..^1] : parts[i];
+                _partStems[i] = Stem(_parts[i]);
             }
         }
 
-        return false;
+        public static CompiledKeyword? From(string? keyword)
+        {
+            if (string.IsNullOrWhiteSpace(keyword))
+            {
+                return null;
+            }
+
+            var parts = Tokens(keyword.Replace("*", "\u0001", StringComparison.Ordinal), keepMarker: true);
+            return parts.Length == 0 ? null : new CompiledKeyword(parts);
+        }
+
+        public bool Matches(string[] tokens, string[] stems, HashSet<string> words)
+        {
+            if (_parts.Length > tokens.Length)
+            {
+                return false;
+            }
+
+            if (_parts.Length == 1 && !_prefix[0])
+            {
+                return words.Contains(_parts[0]) || words.Contains("\u0002" + _partStems[0]);
+            }
+
+            for (var start = 0; start + _parts.Length <= tokens.Length; start++)
+            {
+                var ok = true;
+                for (var j = 0; j < _parts.Length && ok; j++)
+                {
+                    var token = tokens[start + j];
+                    var stem = stems[start + j];
+                    ok = _prefix[j]
+                        ? token.StartsWith(_parts[j], StringComparison.Ordinal) || stem.StartsWith(_partStems[j], StringComparison.Ordinal)
+                        : token == _parts[j] || stem == _partStems[j];
+                }
+
+                if (ok)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static List<CompiledTopic> Merge(List<CompiledTopic> baseTopics, IEnumerable<TopicDefinition> extra)
+    {
+        var merged = baseTopics.Select(t => new CompiledTopic(t.Name, [.. t.Keywords])).ToList();
+        foreach (var def in extra)
+        {
+            if (def is null || string.IsNullOrWhiteSpace(def.Name))
+            {
+                continue;
+            }
+
+            var name = def.Name.Trim();
+            var keywords = (def.Keywords ?? []).Select(CompiledKeyword.From).OfType<CompiledKeyword>();
+            var existing = merged.FindIndex(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (existing >= 0)
+            {
+                merged[existing].Keywords.AddRange(keywords);
+            }
+            else
+            {
+                merged.Add(new CompiledTopic(name, [.. keywords]));
+            }
+        }
+
+        return merged;
     }
 
     private static string[] Tokens(string text, bool keepMarker = false)

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using VibeCrm.Benchmarks;
 
 // dotnet run -c Release --project tests/VibeCrm.Benchmarks -- customers --size 100000 [--runs 200] [--plans]
-// dotnet run -c Release --project tests/VibeCrm.Benchmarks -- sentiment [--size 10000] [--batch 500] [--runs 3]
+// dotnet run -c Release --project tests/VibeCrm.Benchmarks -- sentiment [--size 10000] [--batch 500] [--runs 5]
 // Anything else goes to BenchmarkDotNet (micro-benchmarks in this assembly).
 if (args.Length > 0 && args[0] == "customers")
 {
