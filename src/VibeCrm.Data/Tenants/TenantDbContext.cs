@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
 
@@ -70,6 +71,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<Redemption> Redemptions => Set<Redemption>();
 
     public DbSet<LoyaltyInvariantBreach> LoyaltyInvariantBreaches => Set<LoyaltyInvariantBreach>();
+
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+
+    public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
+
+    public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
+
+    public DbSet<FeedbackAssignmentCursor> FeedbackAssignmentCursors => Set<FeedbackAssignmentCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);
