@@ -87,7 +87,7 @@ public sealed class ItemModel(FeedbackQueries queries, FeedbackWorkflow workflow
 
     private string PortalRoot => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/{Slug}";
 
-    private IActionResult Done(int id, CommandResult result, string success)
+    private RedirectToPageResult Done(int id, CommandResult result, string success)
     {
         StatusMessage = result.Succeeded ? success : "Error: " + result.Error;
         return RedirectToPage(new { id });
