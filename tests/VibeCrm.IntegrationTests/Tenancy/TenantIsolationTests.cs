@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
@@ -167,6 +168,18 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.Interactions.Add(new Interaction { CustomerId = customer.Id, Subject = "Zyxbravonote", Body = "zyxbravo private", OccurredAt = now, CreatedAt = now, UpdatedAt = now, FollowUpOn = DateOnly.FromDateTime(DateTime.UtcNow) });
         db.ConsentRecords.Add(new ConsentRecord { CustomerId = customer.Id, Channel = ContactChannel.Email, Granted = true, RecordedAt = now, Note = "zyxbravo consent" });
         db.CustomerTags.Add(new CustomerTag { CustomerId = customer.Id, Tag = "zyxbravotag" });
+        await db.SaveChangesAsync();
+
+        // Feedback: a held review (not public) with a public reply, and a complaint with a note, all carrying the marker.
+        var review = new FeedbackItem { Type = FeedbackType.Review, Channel = FeedbackChannel.Portal, CustomerId = customer.Id, Rating = 2, Title = "Zyxbravoreview", Text = "zyxbravo review text", Moderation = ModerationState.Hidden, Status = FeedbackStatus.New, Priority = FeedbackPriority.Normal, CreatedAt = now, UpdatedAt = now, FirstResponseDueAt = now, ResolutionDueAt = now, SentimentLabel = "negative", ScoredAt = now, Topics = ",zyxbravotopic," };
+        var complaint = new FeedbackItem { Type = FeedbackType.Complaint, Channel = FeedbackChannel.Phone, CustomerId = customer.Id, Text = "zyxbravo complaint", ContactEmail = "zyxbravocontact@example.com", Status = FeedbackStatus.InProgress, Priority = FeedbackPriority.High, CreatedAt = now, UpdatedAt = now, FirstResponseDueAt = now, ResolutionDueAt = now };
+        db.FeedbackItems.AddRange(review, complaint);
+        await db.SaveChangesAsync();
+        db.FeedbackMessages.AddRange(
+            new FeedbackMessage { ItemId = review.Id, Kind = FeedbackMessageKind.PublicReply, Body = "zyxbravo public reply", CreatedAt = now },
+            new FeedbackMessage { ItemId = complaint.Id, Kind = FeedbackMessageKind.InternalNote, Body = "zyxbravo internal note", CreatedAt = now },
+            new FeedbackMessage { ItemId = complaint.Id, Kind = FeedbackMessageKind.EmailReply, Body = "zyxbravo email reply", SentTo = "zyxbravocust@example.com", CreatedAt = now });
+        db.FeedbackSettings.Add(new FeedbackSettings { AutoPublishMinRating = 5, UpdatedAt = now });
         await db.SaveChangesAsync();
         return customer.Id;
     });
