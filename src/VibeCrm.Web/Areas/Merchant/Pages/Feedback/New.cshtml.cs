@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Tenants;
+using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Feedback;
 using VibeCrm.Web.Infrastructure.Auth;
 
@@ -38,7 +39,7 @@ public sealed class NewModel(FeedbackService feedback, TenantDbContext db) : Pag
             if (result.Succeeded)
             {
                 TempData["StatusMessage"] = "Feedback recorded; it is being scored.";
-                return RedirectToPage("Item", new { id = result.Id });
+                return Redirect($"/{HttpContext.RequireTenant().Identifier}/admin/feedback/{result.Id}");
             }
 
             foreach (var (field, message) in result.Errors)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Feedback;
+using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Feedback;
 using VibeCrm.Web.Features.Members;
 using VibeCrm.Web.Infrastructure.Auth;
@@ -50,6 +51,6 @@ public sealed class NewModel(FeedbackService feedback, MemberCustomers members) 
         }
 
         TempData["StatusMessage"] = input.Type == FeedbackType.Review ? "Thank you for your review!" : "Thank you: we have your message and will get back to you.";
-        return RedirectToPage("Mine");
+        return Redirect($"/{HttpContext.RequireTenant().Identifier}/feedback/mine");
     }
 }
