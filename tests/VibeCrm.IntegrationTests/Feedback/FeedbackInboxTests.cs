@@ -145,7 +145,7 @@ public sealed class FeedbackInboxTests(FeedbackFactory factory) : IClassFixture<
         Assert.Contains("toast", string.Join(",", changed.Headers.GetValues("HX-Trigger")), StringComparison.Ordinal);
         var item = await factory.ItemAsync(tenant, id);
         Assert.Equal((FeedbackStatus.InProgress, FeedbackPriority.Urgent, agents[0], true), (item.Status, item.Priority, item.AssigneeUserId!, item.PriorityManual));
-        Assert.Contains(await factory.ThreadAsync(tenant, id), m => m.Kind == FeedbackMessageKind.Event && m.Body.Contains("Priority High → Urgent", StringComparison.Ordinal));
+        Assert.Contains(await factory.ThreadAsync(tenant, id), m => m.Kind == FeedbackMessageKind.Event && m.Body.Contains("Assigned to Agent 0", StringComparison.Ordinal) && m.Body.Contains("→ Urgent", StringComparison.Ordinal));
 
         using var badAssignee = await staff.HtmxPostAsync(itemUrl, itemUrl + "?handler=Workflow", new Dictionary<string, string> { ["status"] = "InProgress", ["priority"] = "Urgent", ["assigneeUserId"] = "nobody" });
         Assert.Contains("The assignee must be an active staff member.", await badAssignee.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class FeedbackInboxTests(FeedbackFactory factory) : IClassFixture<
         using var pos = await staff.PostFormAsync(url, new Dictionary<string, string> { ["Input.Type"] = "Complaint", ["Input.Channel"] = "Pos", ["Input.Text"] = "x" });
         Assert.Contains("Choose phone, walk-in or email.", await pos.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var page = await staff.GetPageAsync($"/{tenant.Identifier}/admin/customers/{customerId}");
+        var page = await staff.GetPageAsync($"/{tenant.Identifier}/admin/customers/details/{customerId}");
         Assert.Contains("Complaint via phone", page, StringComparison.Ordinal);
         Assert.Contains($"/{tenant.Identifier}/admin/feedback/{item.Id}", page, StringComparison.Ordinal);
     }
