@@ -33,7 +33,7 @@ public sealed class FeedbackTests(AppFixture app)
         await AxeAsync(page);
         await ScreenshotAsync(page, "40-feedback-portal-form-mobile");
 
-        await page.GetByText("4 ★", new() { Exact = true }).ClickAsync();
+        await page.Locator("label[for='rating-4']").ClickAsync();
         await Field(page, "Title (optional)").FillAsync("Sunday croissants");
         await Field(page, "Your feedback").FillAsync("The almond croissants were amazing and the staff so friendly, but the queue was a bit long.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
