@@ -145,6 +145,25 @@ public sealed class FeedbackLinkTests(FeedbackFactory factory) : IClassFixture<F
         Assert.Equal("There is no email address to send the satisfaction question to; resolve without it.", refused.Error);
     }
 
+    [Fact]
+    public async Task Staff_email_a_review_invitation_from_the_customer_s_feedback_page()
+    {
+        var tenant = (await factory.CreateTenantAsync()).Info;
+        var email = $"ines.{tenant.Identifier}@example.com";
+        var customerId = await factory.AddCustomerAsync(tenant, "Inès", email);
+        using var staff = new BrowserClient(factory);
+        await staff.SignInStaffAsync(tenant.Identifier, $"owner@{tenant.Identifier}.test");
+        var page = $"/{tenant.Identifier}/admin/feedback/new?customerId={customerId}";
+        using var missing = await staff.PostFormAsync(page, new Dictionary<string, string> { ["customerId"] = customerId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["purchaseReference"] = "" }, $"/{tenant.Identifier}/admin/feedback/new?handler=Invite");
+        Assert.Contains("Give the receipt number", await staff.GetPageAsync(page), StringComparison.Ordinal);
+
+        using var sent = await staff.PostFormAsync(page, new Dictionary<string, string> { ["customerId"] = customerId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["purchaseReference"] = "T-77" }, $"/{tenant.Identifier}/admin/feedback/new?handler=Invite");
+        Assert.Contains("Review invitation sent.", await staff.GetPageAsync(page), StringComparison.Ordinal);
+        var message = await factory.Smtp.WaitForAsync(email, m => (m.Subject ?? "").StartsWith("How was your visit", StringComparison.Ordinal));
+        using var customer = new BrowserClient(factory);
+        Assert.Contains("Your review of purchase T-77", await customer.GetPageAsync(Links.Find(message, "/feedback/review")), StringComparison.Ordinal);
+    }
+
     private static string SignIn(VibeCrm.Tenancy.TenantInfo tenant) => $"/{tenant.Identifier}/account/signin";
 
     private static string Token(string url) => Uri.UnescapeDataString(url[(url.IndexOf("?t=", StringComparison.Ordinal) + 3)..]);

@@ -23,7 +23,7 @@ public sealed class DashboardModel(FeedbackDashboard dashboard) : PageModel
     {
         labels = Labels,
         datasets = Enum.GetValues<FeedbackType>().Select(t => new { label = t.ToString(), data = Data.Months.Select(m => m.ByType[t]), stack = "volume" }),
-    }, new { scales = new { x = new { stacked = true }, y = new { stacked = true, beginAtZero = true } } });
+    }, new { scales = new { x = new { stacked = true }, y = new { stacked = true, beginAtZero = true, ticks = new { precision = 0 } } } });
 
     public string SentimentChart => Chart("bar", new
     {
@@ -35,7 +35,7 @@ public sealed class DashboardModel(FeedbackDashboard dashboard) : PageModel
             new { type = "bar", label = "Negative", data = Data.Months.Select(m => m.Negative), stack = "s", yAxisID = "y" },
             new { type = "line", label = "Average score", data = Data.Months.Select(m => Round(m.AverageScore)), yAxisID = "score" },
         },
-    }, new { scales = new { x = new { stacked = true }, y = new { stacked = true, beginAtZero = true }, score = new { position = "right", min = -1, max = 1 } } });
+    }, new { scales = new { x = new { stacked = true }, y = new { stacked = true, beginAtZero = true, ticks = new { precision = 0 } }, score = new { position = "right", min = -1, max = 1, grid = new { drawOnChartArea = false } } } });
 
     public string TimesChart => Chart("line", new
     {
@@ -61,7 +61,7 @@ public sealed class DashboardModel(FeedbackDashboard dashboard) : PageModel
     {
         labels = Data.Topics.Select(t => t.Topic),
         datasets = new[] { new { label = "Mentions", data = Data.Topics.Select(t => t.Count) } },
-    }, new { indexAxis = "y", scales = new { x = new { beginAtZero = true } } });
+    }, new { indexAxis = "y", scales = new { x = new { beginAtZero = true, ticks = new { precision = 0 } } } });
 
     public static string Number(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 

@@ -10,7 +10,7 @@ using VibeCrm.Web.Infrastructure.Auth;
 namespace VibeCrm.Web.Areas.Merchant.Pages.Feedback;
 
 /// <summary>Staff record feedback that came by phone, at the counter or by email — from the inbox or from a customer's page.</summary>
-public sealed class NewModel(FeedbackService feedback, TenantDbContext db) : PageModel
+public sealed class NewModel(FeedbackService feedback, ReviewInvitations invitations, TenantDbContext db) : PageModel
 {
     public static readonly FeedbackChannel[] StaffChannels = [FeedbackChannel.Phone, FeedbackChannel.WalkIn, FeedbackChannel.Email];
 
@@ -50,6 +50,15 @@ public sealed class NewModel(FeedbackService feedback, TenantDbContext db) : Pag
 
         await LoadCustomerAsync(ct);
         return Page();
+    }
+
+    /// <summary>Emails the customer a signed link to review one purchase (no sign-in, answered once).</summary>
+    public async Task<IActionResult> OnPostInviteAsync(int customerId, string? purchaseReference, CancellationToken ct)
+    {
+        var tenant = HttpContext.RequireTenant();
+        var result = await invitations.SendAsync(customerId, purchaseReference, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/{tenant.Identifier}", ct);
+        TempData["StatusMessage"] = result.Succeeded ? "Review invitation sent." : "Error: " + result.Error;
+        return Redirect($"/{tenant.Identifier}/admin/feedback/new?customerId={customerId}");
     }
 
     private async Task LoadCustomerAsync(CancellationToken ct)
