@@ -54,7 +54,9 @@ public sealed class AppFixture : IAsyncLifetime
         {
             ["Database:DataFolder"] = _dataFolder,
             ["Demo:Enabled"] = "false",
-            ["Jobs:RunServer"] = "false",
+            // A job server runs, as in production: feedback is scored by a background job and the pages poll for it.
+            ["Jobs:RunServer"] = "true",
+            ["Jobs:WorkerCount"] = "2",
             ["Security:RequireSecureCookies"] = "false",
             ["Security:SignInPermitsPerMinute"] = "1000",
             ["Security:SignUpPermitsPerMinute"] = "1000",

@@ -922,6 +922,293 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                     b.ToTable("PipelineStages");
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackAssignmentCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FeedbackAssignmentCursors");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CorrectedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CorrectedLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CsatAnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("CsatRating")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CsatSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("FirstResponseDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LinkKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Moderation")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("PriorityManual")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PurchaseReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ResolutionDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<float?>("SentimentConfidence")
+                        .HasColumnType("real");
+
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SentimentModel")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<float?>("SentimentScore")
+                        .HasColumnType("real");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Store")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectedAt");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LinkKey")
+                        .IsUnique()
+                        .HasFilter("[LinkKey] IS NOT NULL");
+
+                    b.HasIndex("ScoredAt");
+
+                    b.HasIndex("AssigneeUserId", "Status");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Moderation", "PublishedAt");
+
+                    b.HasIndex("Status", "Priority");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("InReplyToId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("FeedbackMessages");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AutoPublishMinRating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HighFirstResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HighResolutionHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowFirstResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowResolutionHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NormalFirstResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NormalResolutionHours")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("UrgentFirstResponseHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UrgentResolutionHours")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FeedbackSettings");
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2219,6 +2506,23 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                     b.HasOne("VibeCrm.Data.Crm.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Crm.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackMessage", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

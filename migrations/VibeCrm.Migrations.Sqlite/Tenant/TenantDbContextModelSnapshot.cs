@@ -890,6 +890,288 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.ToTable("PipelineStages");
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackAssignmentCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FeedbackAssignmentCursors");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CsatAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CsatRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CsatSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moderation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriorityManual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurchaseReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float?>("SentimentConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentimentModel")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float?>("SentimentScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Store")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectedAt");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LinkKey")
+                        .IsUnique();
+
+                    b.HasIndex("ScoredAt");
+
+                    b.HasIndex("AssigneeUserId", "Status");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("Moderation", "PublishedAt");
+
+                    b.HasIndex("Status", "Priority");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InReplyToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("FeedbackMessages");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoAssign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AutoPublishMinRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighFirstResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighResolutionHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowFirstResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowResolutionHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalFirstResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalResolutionHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentFirstResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentResolutionHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FeedbackSettings");
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2148,6 +2430,23 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.HasOne("VibeCrm.Data.Crm.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Crm.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Feedback.FeedbackMessage", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
 using VibeCrm.Data.Sentiment;
@@ -79,6 +80,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<SentimentTopic> SentimentTopics => Set<SentimentTopic>();
 
     public DbSet<SentimentSettings> SentimentSettings => Set<SentimentSettings>();
+
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+
+    public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
+
+    public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
+
+    public DbSet<FeedbackAssignmentCursor> FeedbackAssignmentCursors => Set<FeedbackAssignmentCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Sentiment;
+using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
@@ -171,6 +172,18 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.SentimentTopics.Add(new SentimentTopic { Name = "Zyxbravotopic", NormalizedName = "zyxbravotopic", Keywords = "zyxbravokeyword", CreatedAt = now, UpdatedAt = now });
         db.SentimentCorrections.Add(new SentimentCorrection { Text = "zyxbravo correction", Label = "negative", SourceKind = "feedback", SourceId = "1", StaffUserId = "staff", CorrectedAt = now });
         db.SentimentModelVersions.Add(new SentimentModelVersion { Version = 1, CreatedAt = now, Trigger = "manual", IncumbentName = "base", Reason = "Refused: zyxbravo attempt" });
+        await db.SaveChangesAsync();
+
+        // Feedback: a held review (not public) with a public reply, and a complaint with a note, all carrying the marker.
+        var review = new FeedbackItem { Type = FeedbackType.Review, Channel = FeedbackChannel.Portal, CustomerId = customer.Id, Rating = 2, Title = "Zyxbravoreview", Text = "zyxbravo review text", Moderation = ModerationState.Hidden, Status = FeedbackStatus.New, Priority = FeedbackPriority.Normal, CreatedAt = now, UpdatedAt = now, FirstResponseDueAt = now, ResolutionDueAt = now, SentimentLabel = "negative", ScoredAt = now, Topics = ",zyxbravotopic," };
+        var complaint = new FeedbackItem { Type = FeedbackType.Complaint, Channel = FeedbackChannel.Phone, CustomerId = customer.Id, Text = "zyxbravo complaint", ContactEmail = "zyxbravocontact@example.com", Status = FeedbackStatus.InProgress, Priority = FeedbackPriority.High, CreatedAt = now, UpdatedAt = now, FirstResponseDueAt = now, ResolutionDueAt = now };
+        db.FeedbackItems.AddRange(review, complaint);
+        await db.SaveChangesAsync();
+        db.FeedbackMessages.AddRange(
+            new FeedbackMessage { ItemId = review.Id, Kind = FeedbackMessageKind.PublicReply, Body = "zyxbravo public reply", CreatedAt = now },
+            new FeedbackMessage { ItemId = complaint.Id, Kind = FeedbackMessageKind.InternalNote, Body = "zyxbravo internal note", CreatedAt = now },
+            new FeedbackMessage { ItemId = complaint.Id, Kind = FeedbackMessageKind.EmailReply, Body = "zyxbravo email reply", SentTo = "zyxbravocust@example.com", CreatedAt = now });
+        db.FeedbackSettings.Add(new FeedbackSettings { AutoPublishMinRating = 5, UpdatedAt = now });
         await db.SaveChangesAsync();
         return customer.Id;
     });

@@ -10,12 +10,12 @@ public static class MerchantNav
         new("dashboard", "Dashboard", "▦", true, "Your business at a glance."),
         new("customers", "Customers", "☺", true, "Customer profiles, interactions, opportunities and leads."),
         new("loyalty", "Loyalty", "★", false, "Programs, tiers, points and rewards."),
-        new("feedback", "Feedback", "✎", false, "Reviews, surveys and complaints with automatic sentiment."),
+        new("feedback", "Feedback", "✎", true, "Reviews, surveys and complaints with automatic sentiment."),
         new("segments", "Segments", "◔", false, "Groups of customers that update themselves."),
         new("marketing", "Marketing", "✉", false, "Campaigns and automations."),
         new("lifecycle", "Lifecycle", "↻", false, "Customer stages and scores."),
         new("settings", "Settings", "⚙", true, "Your team and your account."),
     ];
 
-    public const string UnbuiltPattern = "^(loyalty|feedback|segments|marketing|lifecycle)$";
+    public const string UnbuiltPattern = "^(loyalty|segments|marketing|lifecycle)$";
 }
