@@ -51,9 +51,6 @@ public sealed record PublicReply(string Body, DateTimeOffset At);
 /// <summary>A member's own item: what they wrote, where it stands, and what the merchant answered them (never internal notes).</summary>
 public sealed record MyFeedback(int Id, FeedbackType Type, int? Rating, string? Title, string Text, FeedbackStatus Status, ModerationState? Moderation, DateTimeOffset CreatedAt, IReadOnlyList<ThreadEntry> Replies);
 
-/// <summary>A staff label correction, for the tenant's retraining.</summary>
-public sealed record SentimentCorrection(string Text, string Label, DateTimeOffset At);
-
 public sealed class FeedbackQueries(TenantDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
@@ -228,19 +225,6 @@ public sealed class FeedbackQueries(TenantDbContext db, TimeProvider clock)
         var thread = await EntriesAsync(db.FeedbackMessages.Where(m => ids.Contains(m.ItemId) && CustomerVisible.Contains(m.Kind)), ct);
         return [.. items.Select(i => new MyFeedback(i.Id, i.Type, i.Rating, i.Title, i.Text, i.Status, i.Moderation, i.CreatedAt,
             [.. thread.Where(t => t.ItemId == i.Id).Select(t => t.Entry)]))];
-    }
-
-    /// <summary>Staff label corrections made since <paramref name="since"/>, oldest first: the text scored, the right label, when.</summary>
-    public async Task<IReadOnlyList<SentimentCorrection>> CorrectionsAsync(DateTimeOffset? since, CancellationToken ct)
-    {
-        var query = db.FeedbackItems.AsNoTracking().Where(i => i.CorrectedLabel != null && i.CorrectedAt != null);
-        if (since is { } from)
-        {
-            query = query.Where(i => i.CorrectedAt > from);
-        }
-
-        var rows = await query.OrderBy(i => i.CorrectedAt).Select(i => new { i.Title, i.Text, i.CorrectedLabel, i.CorrectedAt }).ToListAsync(ct);
-        return [.. rows.Select(r => new SentimentCorrection(FeedbackScoringJob.TextOf(r.Title, r.Text), r.CorrectedLabel!, r.CorrectedAt!.Value))];
     }
 
     public static SentimentView Sentiment(FeedbackItem i) =>

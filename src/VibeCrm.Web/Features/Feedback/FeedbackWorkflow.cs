@@ -3,12 +3,14 @@ using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Sentiment;
 using VibeCrm.Web.Features.Interactions;
+using VibeCrm.Web.Features.Sentiment;
 using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Features.Feedback;
 
 /// <summary>Status, priority, assignee, moderation, label corrections and internal notes on an item. Each change is an event in the thread.</summary>
-public sealed class FeedbackWorkflow(TenantDbContext db, FeedbackSettingsService settings, StaffOptions staff, ReviewBonus bonus, TimeProvider clock)
+public sealed class FeedbackWorkflow(
+    TenantDbContext db, FeedbackSettingsService settings, StaffOptions staff, ReviewBonus bonus, SentimentCorrections corrections, TimeProvider clock)
 {
     public const int MaxBodyLength = 4000;
 
@@ -155,7 +157,10 @@ public sealed class FeedbackWorkflow(TenantDbContext db, FeedbackSettingsService
         item.UpdatedAt = now;
         db.FeedbackMessages.Add(new FeedbackMessage { ItemId = id, Kind = FeedbackMessageKind.Event, Body = $"Sentiment corrected to {label}", AuthorUserId = actor.UserId, CreatedAt = now });
         await db.SaveChangesAsync(ct);
-        return CommandResult.Ok;
+
+        // The tenant's retraining set: the same text the scoring job analyzed, with the label staff chose.
+        return await corrections.RecordAsync(
+            FeedbackScoringJob.TextOf(item.Title, item.Text), label, "feedback", id.ToString(System.Globalization.CultureInfo.InvariantCulture), actor.UserId, ct);
     }
 
     public async Task<CommandResult> AddNoteAsync(int id, string? body, StaffActor actor, CancellationToken ct)
