@@ -6,6 +6,7 @@ using VibeCrm.Web.Features;
 using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Interactions;
 using VibeCrm.Web.Features.Loyalty;
+using VibeCrm.Web.Features.PosApi;
 using VibeCrm.Web.Infrastructure.Auth;
 using VibeCrm.Web.Infrastructure.Email;
 using VibeCrm.Web.Infrastructure.Jobs;
@@ -30,6 +31,7 @@ services.AddOpportunitiesFeature();
 services.AddLeadsFeature();
 services.AddImportsFeature();
 services.AddLoyaltyFeature();
+services.AddPosApiFeature(configuration);
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);
@@ -67,6 +69,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "VibeCrm jobs",
 });
 app.MapRazorPages();
+app.MapPosApi();
 
 await app.RunAsync();
 return 0;

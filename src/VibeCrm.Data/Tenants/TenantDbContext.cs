@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.PosApi;
 
 namespace VibeCrm.Data.Tenants;
 
@@ -70,6 +71,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<Redemption> Redemptions => Set<Redemption>();
 
     public DbSet<LoyaltyInvariantBreach> LoyaltyInvariantBreaches => Set<LoyaltyInvariantBreach>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

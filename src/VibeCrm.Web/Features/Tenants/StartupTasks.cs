@@ -4,6 +4,7 @@ using VibeCrm.Web.Features.Demo;
 using VibeCrm.Web.Features.Loyalty;
 using VibeCrm.Web.Features.Members;
 using VibeCrm.Web.Features.Platform;
+using VibeCrm.Web.Features.PosApi;
 using VibeCrm.Web.Infrastructure.Jobs;
 
 namespace VibeCrm.Web.Features.Tenants;
@@ -36,6 +37,7 @@ public sealed partial class StartupTasks(
         sp.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdateForEachTenant<PurgeUnconfirmedMembersJob>("purge-unconfirmed-members", Cron.Daily(3));
         sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs();
+        sp.GetRequiredService<IRecurringJobManager>().AddPosApiRecurringJobs();
 
         if (demo.Value.Enabled)
         {
