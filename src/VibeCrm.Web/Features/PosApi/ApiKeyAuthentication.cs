@@ -89,7 +89,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(
             [
                 new Claim(ApiKeyDefaults.KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, key.Name),
+                new Claim(ClaimTypes.Name, $"API key {key.Name}"),
                 new Claim(VibeClaims.Tenant, tenant.Id),
                 new Claim(VibeClaims.Kind, "ApiKey"),
             ],

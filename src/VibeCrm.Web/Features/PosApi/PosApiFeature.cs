@@ -63,7 +63,16 @@ public static class PosApiFeature
     public static WebApplication MapPosApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        Map(app.MapGroup(PosApiRoutes.TenantRoot)).ExcludeFromDescription();
+        var tenantScoped = Map(app.MapGroup(PosApiRoutes.TenantRoot)).ExcludeFromDescription();
+
+        // endpoint names must be unique: they belong to the documented /api/v1 copy
+        ((IEndpointConventionBuilder)tenantScoped).Finally(b =>
+        {
+            foreach (var name in b.Metadata.Where(m => m is IEndpointNameMetadata or IRouteNameMetadata).ToList())
+            {
+                b.Metadata.Remove(name);
+            }
+        });
         Map(app.MapGroup(PosApiRoutes.Root)).WithGroupName(PosApiRoutes.DocumentName);
         app.MapPosApiDocument();
         return app;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Loyalty;
 using VibeCrm.Data.Tenants;
@@ -39,13 +40,13 @@ public sealed class PosApiQueries(TenantDbContext db, TierService tiers)
 
     /// <summary>Membership, its customer and its program's status, for commands that start from a membership.</summary>
     public Task<MembershipRef?> MembershipRefAsync(int membershipId, CancellationToken ct) =>
-        Refs().Where(r => r.MembershipId == membershipId).SingleOrDefaultAsync(ct);
+        Refs(m => m.Id == membershipId).SingleOrDefaultAsync(ct);
 
     public Task<MembershipRef?> MembershipRefByCardAsync(string cardNumber, CancellationToken ct) =>
-        Refs().Where(r => r.CardNumber == cardNumber).SingleOrDefaultAsync(ct);
+        Refs(m => m.CardNumber == cardNumber).SingleOrDefaultAsync(ct);
 
     public Task<MembershipRef?> MembershipRefByCustomerAsync(int programId, int customerId, CancellationToken ct) =>
-        Refs().Where(r => r.ProgramId == programId && r.CustomerId == customerId).SingleOrDefaultAsync(ct);
+        Refs(m => m.ProgramId == programId && m.CustomerId == customerId).SingleOrDefaultAsync(ct);
 
     public async Task<BalanceResponse?> BalanceAsync(int membershipId, CancellationToken ct)
     {
@@ -74,8 +75,8 @@ public sealed class PosApiQueries(TenantDbContext db, TierService tiers)
          where m.Id == membershipId
          select new TierResponse(t.Id, t.Name)).SingleOrDefaultAsync(ct);
 
-    private IQueryable<MembershipRef> Refs() =>
-        from m in db.LoyaltyMemberships.AsNoTracking()
+    private IQueryable<MembershipRef> Refs(Expression<Func<LoyaltyMembership, bool>> filter) =>
+        from m in db.LoyaltyMemberships.AsNoTracking().Where(filter)
         join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
         select new MembershipRef(m.Id, m.ProgramId, m.CustomerId, m.CardNumber, p.Status, p.Currency);
 
