@@ -10,6 +10,7 @@
         url: target.getAttribute('data-openapi-url'),
         withDefaultFonts: false,
         hideClientButton: true,
+        showDeveloperTools: 'never',
         telemetry: false,
         agent: { disabled: true },
         mcp: { disabled: true },
