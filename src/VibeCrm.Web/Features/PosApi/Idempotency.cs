@@ -14,9 +14,10 @@ namespace VibeCrm.Web.Features.PosApi;
 /// concurrent requests exactly one does the work. Retries with the same method, path and body get the first response
 /// again, with <c>Idempotent-Replayed: true</c>; a different request under the same key gets 422; a retry while the first
 /// is still running gets 409. Responses below 500 are kept, except 400s (nothing ran: the retry may fix the request);
-/// a 5xx or an exception releases the key.
+/// a 5xx or an exception releases the key. On SQLite the claim and the work each pass the tenant's
+/// <see cref="PosWriteGate"/>, so that concurrent tills queue instead of spinning on the database lock.
 /// </summary>
-public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IOptions<PosApiOptions> options) : IEndpointFilter
+public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IOptions<PosApiOptions> options, PosWriteGate gate) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -28,9 +29,18 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var key = http.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(http.Request.Method) || key.Length == 0)
+        if (!HttpMethods.IsPost(http.Request.Method))
         {
             return await next(context);
+        }
+
+        var tenantId = http.User.FindFirst(Infrastructure.Auth.VibeClaims.Tenant)?.Value ?? "";
+        if (key.Length == 0)
+        {
+            using (await gate.EnterAsync(tenantId, http.RequestAborted))
+            {
+                return await Execute(context, next);
+            }
         }
 
         if (key.Length > MaxKeyLength || key.Any(char.IsControl))
@@ -41,13 +51,29 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         var body = await PosRequestBody.ReadAsync(http) ?? [];
         var hash = RequestHash(http.Request.Method, PosApiRoutes.RelativePath(http.Request.Path), body);
         var apiKeyId = http.User.KeyId();
-        var claim = await ClaimAsync(apiKeyId, key, hash, http.RequestAborted);
+        Claim claim;
+        using (await gate.EnterAsync(tenantId, http.RequestAborted))
+        {
+            claim = await ClaimAsync(apiKeyId, key, hash, http.RequestAborted);
+        }
+
         if (claim.Existing is { } existing)
         {
             return Answer(http, existing, hash);
         }
 
-        return await RunAndStoreAsync(context, next, claim.RecordId!.Value);
+        using (await gate.EnterAsync(tenantId, http.RequestAborted))
+        {
+            return await RunAndStoreAsync(context, next, claim.RecordId!.Value);
+        }
+    }
+
+    /// <summary>Runs the endpoint and writes its result now, so that the write gate covers it.</summary>
+    private static async Task<object?> Execute(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        await (result as IResult ?? (result is null ? Results.Empty : TypedResults.Ok(result))).ExecuteAsync(context.HttpContext);
+        return Results.Empty;
     }
 
     private async Task<object?> RunAndStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, long recordId)
@@ -58,9 +84,7 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         http.Response.Body = buffer;
         try
         {
-            var result = await next(context);
-            var executable = result as IResult ?? (result is null ? Results.Empty : TypedResults.Ok(result));
-            await executable.ExecuteAsync(http);
+            await Execute(context, next);
         }
         catch
         {

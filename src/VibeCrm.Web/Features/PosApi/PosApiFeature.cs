@@ -39,6 +39,7 @@ public static class PosApiFeature
         services.AddScoped<IdempotencyFilter>();
         services.AddScoped<IdempotencyPurgeJob>();
         services.AddSingleton<PosApiRateLimiter>();
+        services.AddSingleton<PosWriteGate>();
         services.AddSingleton<Tenancy.ITenantResolutionStrategy, ApiKeyTenantStrategy>();
         services.AddScoped<ITimelineSource, LoyaltyTimelineSource>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
