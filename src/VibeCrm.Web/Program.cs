@@ -7,6 +7,7 @@ using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Feedback;
 using VibeCrm.Web.Features.Interactions;
 using VibeCrm.Web.Features.Loyalty;
+using VibeCrm.Web.Features.PosApi;
 using VibeCrm.Web.Features.Sentiment;
 using VibeCrm.Web.Infrastructure.Auth;
 using VibeCrm.Web.Infrastructure.Email;
@@ -34,6 +35,7 @@ services.AddImportsFeature();
 services.AddLoyaltyFeature();
 services.AddSentimentFeature();
 services.AddFeedbackFeature();
+services.AddPosApiFeature(configuration);
 services.AddVibeCrmData(configuration, builder.Environment.ContentRootPath);
 services.AddVibeCrmAuth(configuration, builder.Environment);
 services.AddVibeCrmEmail(configuration);
@@ -71,6 +73,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "VibeCrm jobs",
 });
 app.MapRazorPages();
+app.MapPosApi();
 
 await app.RunAsync();
 return 0;

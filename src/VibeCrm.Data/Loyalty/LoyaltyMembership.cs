@@ -17,6 +17,12 @@ public sealed class LoyaltyMembership
 
     public int CustomerId { get; set; }
 
+    /// <summary>
+    /// The member card number (16 random digits, unique in the tenant): printed on the card and in its QR code
+    /// (<see cref="MemberCard.QrPayload"/>), typed or scanned at the till. Assigned when the membership is created.
+    /// </summary>
+    public string CardNumber { get; set; } = MemberCard.NewNumber();
+
     /// <summary>Spendable points (cache of the ledger).</summary>
     public int ActivePoints { get; set; }
 
@@ -46,6 +52,8 @@ public sealed class LoyaltyMembershipConfiguration : IEntityTypeConfiguration<Lo
         b.HasOne<Tier>().WithMany().HasForeignKey(m => m.CurrentTierId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.ProgramId, m.CustomerId }).IsUnique();
         b.HasIndex(m => m.CustomerId);
+        b.Property(m => m.CardNumber).HasMaxLength(MemberCard.Length).IsUnicode(false);
+        b.HasIndex(m => m.CardNumber).IsUnique();
         b.HasIndex(m => new { m.ProgramId, m.LastActivityAt });
     }
 }

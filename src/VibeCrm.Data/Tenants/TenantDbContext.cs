@@ -5,6 +5,7 @@ using VibeCrm.Data.Crm;
 using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.PosApi;
 using VibeCrm.Data.Sentiment;
 
 namespace VibeCrm.Data.Tenants;
@@ -88,6 +89,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
 
     public DbSet<FeedbackAssignmentCursor> FeedbackAssignmentCursors => Set<FeedbackAssignmentCursor>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

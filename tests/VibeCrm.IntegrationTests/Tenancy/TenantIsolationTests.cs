@@ -1,12 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
-using VibeCrm.Data.Sentiment;
 using VibeCrm.Data.Feedback;
+using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.Sentiment;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
+using VibeCrm.Web.Features.Loyalty;
 using VibeCrm.Web.Features.Staff;
 using Xunit.Abstractions;
 
@@ -65,6 +68,59 @@ public sealed class TenantIsolationTests(IsolationFixture fixture, ITestOutputHe
 
         output.WriteLine($"{routes.Count} routes, {checkedCalls} calls");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// Every POS API route (found in the endpoint data source) called with tenant A's API key: on B's routes it is refused
+    /// with a 401 problem; on the key's own routes B's ids find nothing. B's data is never answered, and nothing is written
+    /// to B.
+    /// </summary>
+    [Fact]
+    public async Task Tenant_A_api_key_reaches_nothing_of_tenant_B()
+    {
+        var routes = fixture.Routes().Where(r => r.Template.Contains("api/v1", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Contains(routes, r => r.Template.Contains("{tenant}/api/v1/purchases", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(routes, r => r.Template.TrimStart('/').StartsWith("api/v1/reward-codes/{rewardCode}", StringComparison.OrdinalIgnoreCase));
+        var before = await fixture.BravoCountsAsync();
+        var failures = new List<string>();
+        using var client = fixture.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fixture.ApiKeyOfA);
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), route.Url);
+                if (method == "POST")
+                {
+                    request.Content = new StringContent(fixture.BravoRequestBody, System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                var documentation = route.Template.Contains("reference", StringComparison.OrdinalIgnoreCase) || route.Template.Contains("openapi", StringComparison.OrdinalIgnoreCase);
+                // a problem may echo what the caller sent (the path, the receipt id): only what it did not send is a leak
+                var sent = route.Url + (method == "POST" ? fixture.BravoRequestBody : "");
+                var echoed = body.Replace(route.Url, "", StringComparison.OrdinalIgnoreCase).Replace("zyxbravoreceipt", "", StringComparison.OrdinalIgnoreCase);
+                if (fixture.Markers.Concat(fixture.BravoMarkers).Where(m => !sent.Contains(m, StringComparison.OrdinalIgnoreCase))
+                    .FirstOrDefault(m => echoed.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leaked)
+                {
+                    failures.Add($"A's key {method} {route.Url} → {status} and leaks '{leaked}'");
+                }
+
+                if (route.Template.TrimStart('/').StartsWith("{tenant}", StringComparison.Ordinal) && status != 401)
+                {
+                    failures.Add($"A's key {method} {route.Url} → {status}: expected 401 on tenant B's route");
+                }
+                else if (!documentation && status is >= 200 and < 300 && !route.Template.EndsWith("programs", StringComparison.Ordinal))
+                {
+                    failures.Add($"A's key {method} {route.Url} → {status}: B's ids answered on A's routes");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await fixture.BravoCountsAsync());
     }
 
     [Fact]
@@ -129,6 +185,32 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
 
     public string MemberEmailOfA { get; private set; } = "";
 
+    /// <summary>A POS API key of tenant A.</summary>
+    public string ApiKeyOfA { get; private set; } = "";
+
+    /// <summary>B's loyalty data: a program, a membership, a purchase and a reward code, each with a marker.</summary>
+    public int BravoMembershipId { get; private set; }
+
+    public string BravoCode { get; private set; } = "";
+
+    public string BravoCard { get; private set; } = "";
+
+    public IReadOnlyList<string> BravoMarkers => [BravoCode, BravoCard, "zyxbravoreceipt"];
+
+    /// <summary>A POST body naming B's records, for every POS API POST.</summary>
+    public string BravoRequestBody => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        programId = 1,
+        membershipId = BravoMembershipId,
+        externalId = "zyxbravoreceipt",
+        purchaseExternalId = "zyxbravoreceipt",
+        refundExternalId = "zyxbravorefund",
+        total = 10m,
+        rewardId = 1,
+        email = "zyxbravocust@example.com",
+        joinProgramId = 1,
+    });
+
     /// <summary>Strings that exist only in tenant B's private data.</summary>
     public IReadOnlyList<string> Markers { get; } = ["zyxbravo", "qwvbravostaff", "Quillonbravo"];
 
@@ -144,7 +226,10 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
             var owner = (await staff.ListAsync(CancellationToken.None))[0];
             return await staff.InviteAsync("qwvbravostaff@example.com", "Agent", owner.Id, CancellationToken.None);
         });
-        await SeedCrmAsync(B);
+        var bravoCustomer = await SeedCrmAsync(B);
+        await SeedLoyaltyAsync(B, bravoCustomer);
+        ApiKeyOfA = await InTenantAsync(A.Info, async sp =>
+            (await sp.GetRequiredService<VibeCrm.Web.Features.PosApi.ApiKeyService>().CreateAsync("A's till", null, CancellationToken.None)).Key!);
         MemberEmailOfA = $"member@{A.Slug}.test";
         await CreateMemberAsync(A.Info, MemberEmailOfA);
         OwnerOfA = new BrowserClient(this);
@@ -186,6 +271,35 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.FeedbackSettings.Add(new FeedbackSettings { AutoPublishMinRating = 5, UpdatedAt = now });
         await db.SaveChangesAsync();
         return customer.Id;
+    });
+
+    private Task<int> SeedLoyaltyAsync(TestTenant tenant, int customerId) => InTenantAsync(tenant.Info, async sp =>
+    {
+        var db = sp.GetRequiredService<TenantDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var program = new LoyaltyProgram { Name = "Zyxbravoclub", Status = ProgramStatus.Active, Currency = "EUR", CreatedAt = now, UpdatedAt = now };
+        db.LoyaltyPrograms.Add(program);
+        await db.SaveChangesAsync();
+        var joined = await sp.GetRequiredService<LoyaltyLedger>().JoinAsync(program.Id, customerId, CancellationToken.None);
+        BravoMembershipId = joined.MembershipId!.Value;
+        var bought = await sp.GetRequiredService<PurchaseRecorder>().RecordAsync(new PurchaseInput(program.Id, customerId, "zyxbravoreceipt",
+            [new PurchaseLineInput("ZYXBRAVOSKU", "Zyxbravo item", "zyxbravo", 1, 100)], 100, "EUR", "card", "zyxbravostore", now), CancellationToken.None);
+        Assert.True(bought.Result.Succeeded, bought.Result.Error);
+        var reward = new Reward { ProgramId = program.Id, Name = "Zyxbravoreward", Kind = RewardKind.AmountOff, Value = 5, CostPoints = 10, CreatedAt = now, UpdatedAt = now };
+        db.Rewards.Add(reward);
+        await db.SaveChangesAsync();
+        var redeemed = await sp.GetRequiredService<RewardRedemptions>().RedeemAsync(BravoMembershipId, reward.Id, CancellationToken.None);
+        BravoCode = redeemed.Redemption!.Code;
+        BravoCard = await db.LoyaltyMemberships.Where(m => m.Id == BravoMembershipId).Select(m => m.CardNumber).SingleAsync();
+        return program.Id;
+    });
+
+    /// <summary>B's loyalty rows, to prove nothing was written there.</summary>
+    public Task<string> BravoCountsAsync() => InTenantAsync(B.Info, async sp =>
+    {
+        var db = sp.GetRequiredService<TenantDbContext>();
+        var consumed = await db.Redemptions.CountAsync(r => r.Status != RedemptionStatus.Issued);
+        return $"{await db.Purchases.CountAsync()} purchases, {await db.LedgerEntries.CountAsync()} entries, {await db.Customers.CountAsync()} customers, {await db.LoyaltyMemberships.CountAsync()} members, {consumed} used codes";
     });
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
@@ -254,6 +368,8 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         "section" => "loyalty",
         "code" => "404",
         "path" => "jobs/enqueued",
+        "rewardCode" => BravoCode,
+        "membershipId" => BravoMembershipId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "1",
     };
 }

@@ -4,6 +4,7 @@ using VibeCrm.Web.Features.Demo;
 using VibeCrm.Web.Features.Loyalty;
 using VibeCrm.Web.Features.Members;
 using VibeCrm.Web.Features.Platform;
+using VibeCrm.Web.Features.PosApi;
 using VibeCrm.Web.Features.Sentiment;
 using VibeCrm.Web.Infrastructure.Jobs;
 
@@ -38,6 +39,7 @@ public sealed partial class StartupTasks(
             .AddOrUpdateForEachTenant<PurgeUnconfirmedMembersJob>("purge-unconfirmed-members", Cron.Daily(3));
         sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs();
         sp.GetRequiredService<IRecurringJobManager>().AddSentimentRecurringJobs();
+        sp.GetRequiredService<IRecurringJobManager>().AddPosApiRecurringJobs();
 
         if (demo.Value.Enabled)
         {

@@ -10,6 +10,14 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The POS API reference page only: Scalar (served from our own origin) injects its styles at run time. Scripts stay
+    /// limited to our own files.
+    /// </summary>
+    private const string ApiReferenceCsp =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -17,7 +25,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             if (!context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase))
             {
-                headers.ContentSecurityPolicy = Csp;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/v1/reference", StringComparison.OrdinalIgnoreCase) ? ApiReferenceCsp : Csp;
             }
 
             headers.XContentTypeOptions = "nosniff";
