@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using VibeCrm.Web.Features.Demo;
 using VibeCrm.Web.Features.Loyalty;
+using VibeCrm.Web.Features.Loyalty.Portal;
 using VibeCrm.Web.Features.Members;
 using VibeCrm.Web.Features.Platform;
 using VibeCrm.Web.Infrastructure.Jobs;
@@ -35,7 +36,7 @@ public sealed partial class StartupTasks(
 
         sp.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdateForEachTenant<PurgeUnconfirmedMembersJob>("purge-unconfirmed-members", Cron.Daily(3));
-        sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs();
+        sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs().AddLoyaltyPortalRecurringJobs();
 
         if (demo.Value.Enabled)
         {
