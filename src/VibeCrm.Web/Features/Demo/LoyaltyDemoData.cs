@@ -179,9 +179,9 @@ public sealed partial class LoyaltyDemoData(TenantDbContext db, TimeProvider clo
     {
         var perMonth = demoMember ? 9.0 : random.NextDouble() switch
         {
-            < 0.12 => 7.0 + random.NextDouble() * 5, // every other day
-            < 0.55 => 1.5 + random.NextDouble() * 2.5,
-            _ => 0.3 + random.NextDouble() * 0.7,
+            < 0.08 => 4.0 + random.NextDouble() * 2, // the regulars, about once a week
+            < 0.43 => 0.8 + random.NextDouble() * 1.2,
+            _ => 0.15 + random.NextDouble() * 0.35,
         };
         var joinedDaysAgo = demoMember || random.NextDouble() < 0.55 ? 330 + random.Next(60) : 20 + random.Next(320);
         var joined = now.AddDays(-joinedDaysAgo).AddMinutes(random.Next(24 * 60));

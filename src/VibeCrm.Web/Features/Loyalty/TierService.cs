@@ -104,7 +104,7 @@ internal static class TierCalculation
         session.Db.TierChanges.Add(change);
         membership.CurrentTierId = decision.TierId;
         membership.TierReachedAt = session.Now;
-        return (change, toRank > fromRank);
+        return (change, change.FromTierId is not null && toRank > fromRank); // the entry tier on joining is not an upgrade
     }
 
     /// <summary>Points earned (earn and bonus lots, released, net of refunds) or money spent (purchases past their return window, net of refunds) in the window.</summary>

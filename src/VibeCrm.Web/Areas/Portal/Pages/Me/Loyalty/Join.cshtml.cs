@@ -50,7 +50,7 @@ public sealed class JoinModel(MemberLoyaltyService members, MemberLoyaltyQueries
         var joined = await Members.JoinAsync(Member.CustomerId, Input.ProgramId, Input.AcceptTerms, Input.ReferralCode, cancellationToken);
         if (!joined.Result.Succeeded)
         {
-            ModelState.AddModelError(Input.AcceptTerms ? string.Empty : "Input.AcceptTerms", joined.Result.Error ?? "You could not join the program.");
+            ModelState.AddModelError(string.Empty, joined.Result.Error ?? "You could not join the program.");
             return await ShowAsync(cancellationToken);
         }
 
