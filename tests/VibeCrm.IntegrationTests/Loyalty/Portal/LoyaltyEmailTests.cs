@@ -18,10 +18,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     public async Task Joining_sends_the_welcome_email_once()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         var welcome = await factory.Smtp.WaitForAsync(mia.Email, m => m.Subject == "Welcome to Club");
         Assert.Contains("Your balance: 50 points", welcome.TextBody, StringComparison.Ordinal);
@@ -39,9 +36,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
         var tenant = await factory.ClubTenantAsync();
         var mia = await factory.ShopperAsync(tenant, "Mia");
         await factory.DbAsync(tenant, db => db.Users.Where(u => u.Id == mia.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LoyaltyEmailOptIn, false)));
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        await factory.JoinOnlyAsync(mia);
 
         var record = await WaitSentAsync(tenant, LoyaltyEmailKind.Welcome);
         Assert.Equal("Not sent: opted out of loyalty emails", record.Outcome);
@@ -53,10 +48,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     public async Task Reaching_a_higher_tier_through_a_till_purchase_sends_the_tier_up_email_once()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await factory.BuyAsync(mia, "R-1", 40m); // still Bronze
         await factory.BuyAsync(mia, "R-2", 80m); // 120 spent: Silver
@@ -73,10 +65,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     public async Task Redeeming_a_reward_emails_the_code_once()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         var rewardId = await factory.AddRewardAsync(tenant, "Free espresso", 30);
         var outcome = await factory.RunAsync(tenant, async sp => await sp.GetRequiredService<RewardRedemptions>().RedeemAsync(await factory.MembershipIdAsync(mia), rewardId, None));
@@ -94,10 +83,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     public async Task The_expiring_points_job_warns_each_lot_once_however_often_it_runs()
     {
         var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.AfterDays; p.ExpiryDays = 60; });
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await factory.BuyAsync(mia, "R-1", 25m);
         await RunExpiryWarningAsync(tenant);
@@ -122,10 +108,7 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     public async Task The_expiring_points_job_skips_members_who_opted_out_and_records_it()
     {
         var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.AfterDays; p.ExpiryDays = 10; });
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await WaitSentAsync(tenant, LoyaltyEmailKind.Welcome);
         await factory.DbAsync(tenant, db => db.Users.Where(u => u.Id == mia.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.LoyaltyEmailOptIn, false)));

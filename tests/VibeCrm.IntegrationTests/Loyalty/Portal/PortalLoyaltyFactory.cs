@@ -66,6 +66,21 @@ public sealed class PortalLoyaltyFactory : LoyaltyFactory
         return new PortalShopper(tenant, userId, email, customerId, browser);
     }
 
+    /// <summary>A signed-in shopper who has joined the program.</summary>
+    public async Task<PortalShopper> MemberAsync(TenantInfo tenant, string firstName)
+    {
+        var shopper = await ShopperAsync(tenant, firstName);
+        await JoinOnlyAsync(shopper);
+        return shopper;
+    }
+
+    /// <summary>Joins through the portal and checks it answered with the redirect to the card.</summary>
+    public async Task JoinOnlyAsync(PortalShopper shopper, string? referral = null)
+    {
+        using var response = await JoinAsync(shopper, referral: referral);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     public async Task<HttpResponseMessage> JoinAsync(PortalShopper shopper, bool accept = true, string? referral = null)
     {
         var fields = new Dictionary<string, string> { ["Input.ProgramId"] = (await ProgramIdAsync(shopper.Tenant)).ToString(System.Globalization.CultureInfo.InvariantCulture) };

@@ -43,9 +43,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
             Assert.Equal(mia.Path("me/loyalty"), joined.Headers.Location?.OriginalString);
         }
 
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        await factory.JoinOnlyAsync(mia);
 
         Assert.Equal(50, await factory.BalanceOfAsync(mia));
         var page = await PageAsync(mia, "me/loyalty");
@@ -59,10 +57,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
     public async Task Tier_progress_says_how_much_more_to_spend_and_pending_points_say_when_they_unlock()
     {
         var tenant = await factory.ClubTenantAsync(p => p.PendingDays = 14);
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await factory.BuyAsync(mia, "R-1", 60m);
         var page = await PageAsync(mia, "me/loyalty");
@@ -100,10 +95,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
     public async Task Redeeming_asks_for_confirmation_then_shows_the_code_and_its_QR()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await factory.BuyAsync(mia, "R-1", 100m);
         var rewardId = await factory.AddRewardAsync(tenant, "Free cappuccino", 120);
@@ -127,10 +119,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
     public async Task Redeeming_without_enough_points_over_the_limit_or_out_of_stock_gives_a_clear_message_and_spends_nothing()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         await factory.BuyAsync(mia, "R-1", 500m);
         var expensive = await factory.AddRewardAsync(tenant, "Espresso machine", 5000);
@@ -140,10 +129,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
         Assert.Contains("Not enough points: 5000 needed, 550 available.", await PostRedeemAsync(mia, expensive), StringComparison.Ordinal);
         Assert.Equal(string.Empty, await PostRedeemAsync(mia, once));
         Assert.Contains("You have already redeemed this reward as often as allowed.", await PostRedeemAsync(mia, once), StringComparison.Ordinal);
-        var ben = await factory.ShopperAsync(tenant, "Ben");
-        using (await factory.JoinAsync(ben))
-        {
-        }
+        var ben = await factory.MemberAsync(tenant, "Ben");
 
         Assert.Equal(string.Empty, await PostRedeemAsync(ben, scarce));
         Assert.Contains("This reward is out of stock.", await PostRedeemAsync(mia, scarce), StringComparison.Ordinal);
@@ -157,13 +143,9 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
         var tenant = await factory.ClubTenantAsync();
         var mia = await factory.ShopperAsync(tenant, "Mia");
         var ben = await factory.ShopperAsync(tenant, "Ben");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        await factory.JoinOnlyAsync(mia);
 
-        using (await factory.JoinAsync(ben))
-        {
-        }
+        await factory.JoinOnlyAsync(ben);
 
         var rewardId = await factory.AddRewardAsync(tenant, "Free pastry", 40);
         Assert.Equal(string.Empty, await PostRedeemAsync(mia, rewardId));
@@ -193,10 +175,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
     public async Task A_friend_who_joins_through_the_referral_link_credits_the_referrer_once_per_friend()
     {
         var tenant = await factory.ClubTenantAsync();
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         var dashboard = await PageAsync(mia, "me/loyalty");
         var code = await factory.DbAsync(tenant, db => db.LoyaltyReferralCodes.Select(c => c.Code).SingleAsync());
@@ -207,26 +186,18 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
         Assert.Contains("Mia invited you", await ben.Browser.GetPageAsync($"/{tenant.Identifier}?ref={code}"), StringComparison.Ordinal);
         var join = await PageAsync(ben, "me/loyalty/join");
         Assert.Contains($"value=\"{code}\"", join, StringComparison.Ordinal);
-        using (await factory.JoinAsync(ben, referral: code))
-        {
-        }
+        await factory.JoinOnlyAsync(ben, referral: code);
 
-        using (await factory.JoinAsync(ben, referral: code))
-        {
-        }
+        await factory.JoinOnlyAsync(ben, referral: code);
 
         Assert.Equal(250, await factory.BalanceOfAsync(mia));
         Assert.Equal(50, await factory.BalanceOfAsync(ben));
 
         // a second friend credits again; the referrer's own code does nothing for a member already in
         var chloe = await factory.ShopperAsync(tenant, "Chloe");
-        using (await factory.JoinAsync(chloe, referral: code))
-        {
-        }
+        await factory.JoinOnlyAsync(chloe, referral: code);
 
-        using (await factory.JoinAsync(mia, referral: code))
-        {
-        }
+        await factory.JoinOnlyAsync(mia, referral: code);
 
         Assert.Equal(450, await factory.BalanceOfAsync(mia));
         Assert.Equal(2, await factory.DbAsync(tenant, db => db.LoyaltyReferrals.CountAsync()));
@@ -238,10 +209,7 @@ public sealed class PortalLoyaltyTests(PortalLoyaltyFactory factory) : IClassFix
     public async Task Upcoming_expiries_list_the_lots_expiring_in_the_next_60_days()
     {
         var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.AfterDays; p.ExpiryDays = 90; });
-        var mia = await factory.ShopperAsync(tenant, "Mia");
-        using (await factory.JoinAsync(mia))
-        {
-        }
+        var mia = await factory.MemberAsync(tenant, "Mia");
 
         Assert.Contains("data-testid=\"no-expiry\"", await PageAsync(mia, "me/loyalty"), StringComparison.Ordinal);
         factory.Clock.Advance(TimeSpan.FromDays(40));
