@@ -175,7 +175,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
     /// <summary>B's loyalty records (program, membership, reward, code, referral, email record), id 1 each, with the marker.</summary>
     private static async Task SeedLoyaltyAsync(TenantDbContext db, int customerId, DateTimeOffset now)
     {
-        var program = new VibeCrm.Data.Loyalty.LoyaltyProgram { Name = "Zyxbravo club", Status = VibeCrm.Data.Loyalty.ProgramStatus.Active, Terms = "zyxbravo terms", CreatedAt = now, UpdatedAt = now };
+        var program = new VibeCrm.Data.Loyalty.LoyaltyProgram { Name = "Club B", Status = VibeCrm.Data.Loyalty.ProgramStatus.Active, Terms = "Public terms of club B.", CreatedAt = now, UpdatedAt = now }; // public on the portal home: no marker
         db.LoyaltyPrograms.Add(program);
         var friend = new Customer { FirstName = "Quillonbravo", LastName = "Friend", CreatedAt = now, UpdatedAt = now };
         db.Customers.Add(friend);

@@ -86,13 +86,16 @@ public sealed partial class ExpiringPointsWarningJob(TenantDbContext db, Loyalty
     {
         var now = clock.GetUtcNow();
         var until = now.AddDays(WarningDays);
-        var warned = db.LoyaltyEmails.Where(e => e.Kind == LoyaltyEmailKind.PointsExpiring && e.SentAt != null);
         var lots = await db.PointLots.AsNoTracking()
             .Where(l => !l.IsPending && l.Remaining > 0 && l.ExpiresAt != null && l.ExpiresAt > now && l.ExpiresAt <= until)
             .Where(l => db.LoyaltyPrograms.Any(p => p.Id == l.ProgramId && p.Status == ProgramStatus.Active))
             .Select(l => new { l.Id, l.MembershipId, l.Remaining, ExpiresAt = l.ExpiresAt!.Value })
             .ToListAsync(cancellationToken);
-        var warnedKeys = (await warned.Select(e => e.SubjectKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var candidates = lots.Select(l => Key(l.Id)).ToList();
+        var warnedKeys = (await db.LoyaltyEmails.AsNoTracking()
+            .Where(e => e.Kind == LoyaltyEmailKind.PointsExpiring && e.SentAt != null && candidates.Contains(e.SubjectKey))
+            .Select(e => e.SubjectKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var sent = 0;
         foreach (var member in lots.Where(l => !warnedKeys.Contains(Key(l.Id))).GroupBy(l => l.MembershipId))
         {
