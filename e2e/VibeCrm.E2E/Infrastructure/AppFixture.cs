@@ -39,6 +39,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
+    /// <summary>The server's services, for steps a test performs as another system would (e.g. a till recording a purchase).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The server is not started.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

@@ -1469,6 +1469,47 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("Kind", "SubjectKey")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyEmails", (string)null);
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyInvariantBreach", b =>
                 {
                     b.Property<long>("Id")
@@ -1661,6 +1702,57 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                     b.HasIndex("Status");
 
                     b.ToTable("LoyaltyPrograms");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("BonusEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ReferredMembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReferrerMembershipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredMembershipId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerMembershipId");
+
+                    b.ToTable("LoyaltyReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferralCode", b =>
+                {
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MembershipId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyReferralCodes", (string)null);
                 });
 
             modelBuilder.Entity("VibeCrm.Data.Loyalty.PointLot", b =>
@@ -2570,6 +2662,15 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyMembership", b =>
                 {
                     b.HasOne("VibeCrm.Data.Loyalty.Tier", null)
@@ -2587,6 +2688,30 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferral", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferralCode", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithOne()
+                        .HasForeignKey("VibeCrm.Data.Loyalty.LoyaltyReferralCode", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1425,6 +1425,45 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.ToTable("LedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("Kind", "SubjectKey")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyEmails", (string)null);
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyInvariantBreach", b =>
                 {
                     b.Property<long>("Id")
@@ -1611,6 +1650,55 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.HasIndex("Status");
 
                     b.ToTable("LoyaltyPrograms");
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BonusEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferredMembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferrerMembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferredMembershipId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerMembershipId");
+
+                    b.ToTable("LoyaltyReferrals", (string)null);
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferralCode", b =>
+                {
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MembershipId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyReferralCodes", (string)null);
                 });
 
             modelBuilder.Entity("VibeCrm.Data.Loyalty.PointLot", b =>
@@ -2494,6 +2582,15 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyMembership", b =>
                 {
                     b.HasOne("VibeCrm.Data.Loyalty.Tier", null)
@@ -2511,6 +2608,30 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferral", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerMembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyReferralCode", b =>
+                {
+                    b.HasOne("VibeCrm.Data.Loyalty.LoyaltyMembership", null)
+                        .WithOne()
+                        .HasForeignKey("VibeCrm.Data.Loyalty.LoyaltyReferralCode", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

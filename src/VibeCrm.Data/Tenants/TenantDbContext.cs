@@ -94,6 +94,12 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<LoyaltyEmail> LoyaltyEmails => Set<LoyaltyEmail>();
+
+    public DbSet<LoyaltyReferralCode> LoyaltyReferralCodes => Set<LoyaltyReferralCode>();
+
+    public DbSet<LoyaltyReferral> LoyaltyReferrals => Set<LoyaltyReferral>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);
 

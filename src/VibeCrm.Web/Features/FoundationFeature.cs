@@ -20,6 +20,7 @@ public static class FoundationFeature
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CrmDemoData>();
+        services.AddScoped<LoyaltyDemoData>();
         services.AddScoped<OperatorAccounts>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<Data.Catalog.PlatformOperator>, Microsoft.AspNetCore.Identity.PasswordHasher<Data.Catalog.PlatformOperator>>();
         services.AddScoped<StaffDirectory>();

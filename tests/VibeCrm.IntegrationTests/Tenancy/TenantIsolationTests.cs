@@ -270,6 +270,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
             new FeedbackMessage { ItemId = complaint.Id, Kind = FeedbackMessageKind.EmailReply, Body = "zyxbravo email reply", SentTo = "zyxbravocust@example.com", CreatedAt = now });
         db.FeedbackSettings.Add(new FeedbackSettings { AutoPublishMinRating = 5, UpdatedAt = now });
         await db.SaveChangesAsync();
+        await SeedLoyaltyPortalAsync(db, customer.Id, now);
         return customer.Id;
     });
 
@@ -301,6 +302,26 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         var consumed = await db.Redemptions.CountAsync(r => r.Status != RedemptionStatus.Issued);
         return $"{await db.Purchases.CountAsync()} purchases, {await db.LedgerEntries.CountAsync()} entries, {await db.Customers.CountAsync()} customers, {await db.LoyaltyMemberships.CountAsync()} members, {consumed} used codes";
     });
+
+    /// <summary>B's loyalty records (program, membership, reward, code, referral, email record), id 1 each, with the marker.</summary>
+    private static async Task SeedLoyaltyPortalAsync(TenantDbContext db, int customerId, DateTimeOffset now)
+    {
+        var program = new VibeCrm.Data.Loyalty.LoyaltyProgram { Name = "Club B", Status = VibeCrm.Data.Loyalty.ProgramStatus.Active, Terms = "Public terms of club B.", CreatedAt = now, UpdatedAt = now }; // public on the portal home: no marker
+        db.LoyaltyPrograms.Add(program);
+        var friend = new Customer { FirstName = "Quillonbravo", LastName = "Friend", CreatedAt = now, UpdatedAt = now };
+        db.Customers.Add(friend);
+        await db.SaveChangesAsync();
+        var membership = new VibeCrm.Data.Loyalty.LoyaltyMembership { ProgramId = program.Id, CustomerId = customerId, ActivePoints = 0, JoinedAt = now, LastActivityAt = now };
+        var friendMembership = new VibeCrm.Data.Loyalty.LoyaltyMembership { ProgramId = program.Id, CustomerId = friend.Id, JoinedAt = now, LastActivityAt = now };
+        var reward = new VibeCrm.Data.Loyalty.Reward { ProgramId = program.Id, Name = "Zyxbravo reward", Description = "zyxbravo", CostPoints = 0, CreatedAt = now, UpdatedAt = now };
+        db.AddRange(membership, friendMembership, reward);
+        await db.SaveChangesAsync();
+        db.Redemptions.Add(new VibeCrm.Data.Loyalty.Redemption { ProgramId = program.Id, MembershipId = membership.Id, RewardId = reward.Id, Code = VibeCrm.Web.Features.Loyalty.RewardRedemptions.NewCode(), IssuedAt = now, ExpiresAt = now.AddDays(30) });
+        db.LoyaltyReferralCodes.Add(new VibeCrm.Data.Loyalty.LoyaltyReferralCode { MembershipId = membership.Id, Code = "BRAVO234", CreatedAt = now });
+        db.LoyaltyReferrals.Add(new VibeCrm.Data.Loyalty.LoyaltyReferral { ReferrerMembershipId = membership.Id, ReferredMembershipId = friendMembership.Id, CreatedAt = now });
+        db.LoyaltyEmails.Add(new VibeCrm.Data.Loyalty.LoyaltyEmail { MembershipId = membership.Id, Kind = VibeCrm.Data.Loyalty.LoyaltyEmailKind.Welcome, SubjectKey = "zyxbravo", CreatedAt = now, SentAt = now, Outcome = "zyxbravo" });
+        await db.SaveChangesAsync();
+    }
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
     {

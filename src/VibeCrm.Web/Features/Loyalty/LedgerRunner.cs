@@ -10,9 +10,15 @@ namespace VibeCrm.Web.Features.Loyalty;
 /// membership re-read inside it, the change, a new concurrency stamp (optimistic lock: a concurrent writer on SQL Server
 /// fails with a concurrency conflict), the tier recalculation, commit. Conflicts and busy databases are retried.
 /// </summary>
-public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock, ILogger<LedgerRunner> logger)
+public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock, ILogger<LedgerRunner> logger, ILoyaltyEvents events)
 {
     public const int MaxAttempts = 10;
+
+    /// <summary>
+    /// When the caller already holds a transaction (bulk loads such as the demo data), each change runs in this savepoint of it
+    /// instead of a transaction of its own: the caller commits, nothing is retried, and events fire before that commit.
+    /// </summary>
+    private const string Savepoint = "ledger_change";
 
     public async Task<T> RunAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, CancellationToken ct, bool scheduledTierCheck = false)
     {
@@ -23,7 +29,7 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             {
                 return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, ct));
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && db.Database.CurrentTransaction is null)
             {
                 db.ChangeTracker.Clear();
                 LogRetry(logger, ex, membershipId, attempt);
@@ -35,7 +41,13 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
     private async Task<T> RunOnceAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, bool scheduledTierCheck, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ambient = db.Database.CurrentTransaction;
+        await using var tx = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (ambient is not null)
+        {
+            await ambient.CreateSavepointAsync(Savepoint, ct);
+        }
+
         var membership = await db.LoyaltyMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             ?? throw new KeyNotFoundException($"Loyalty membership {membershipId} does not exist.");
         var program = await db.LoyaltyPrograms
@@ -51,19 +63,24 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
         var result = await work(session);
         if (session.Aborted)
         {
-            await tx.RollbackAsync(ct);
+            await (tx is not null ? tx.RollbackAsync(ct) : ambient!.RollbackToSavepointAsync(Savepoint, ct));
             db.ChangeTracker.Clear();
             return result;
         }
 
         await db.SaveChangesAsync(ct);
-        if (session.TierActivity)
+        var tierChange = session.TierActivity ? await TierCalculation.ApplyAsync(session, scheduledTierCheck, ct) : null;
+        if (tierChange is not null)
         {
-            await TierCalculation.ApplyAsync(session, scheduledTierCheck, ct);
             await db.SaveChangesAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
+        await (tx is not null ? tx.CommitAsync(ct) : ambient!.ReleaseSavepointAsync(Savepoint, ct));
+        if (tierChange is { Change: var change, Upgrade: var upgrade })
+        {
+            events.TierChanged(membershipId, change.Id, upgrade);
+        }
+
         return result;
     }
 

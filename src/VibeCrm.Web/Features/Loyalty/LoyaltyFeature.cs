@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VibeCrm.Web.Infrastructure.Jobs;
 
 namespace VibeCrm.Web.Features.Loyalty;
@@ -8,6 +9,7 @@ public static class LoyaltyFeature
     /// <summary>The loyalty engine: ledger, purchases, rewards, tiers and their jobs. Program.cs: <c>services.AddLoyaltyFeature();</c></summary>
     public static IServiceCollection AddLoyaltyFeature(this IServiceCollection services)
     {
+        services.TryAddSingleton<ILoyaltyEvents>(NoLoyaltyEvents.Instance);
         services.AddScoped<LedgerRunner>();
         services.AddScoped<LoyaltyLedger>();
         services.AddScoped<PurchaseRecorder>();

@@ -45,7 +45,7 @@ public sealed record ProgramLiability(int ProgramId, long ActivePoints, long Pen
 /// The points ledger of a program: joining, bonuses, staff adjustments, pending release, expiry, and the reads the portal
 /// and back office need. Purchases and refunds are in <see cref="PurchaseRecorder"/>, rewards in <see cref="RewardRedemptions"/>.
 /// </summary>
-public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeProvider clock)
+public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeProvider clock, ILoyaltyEvents events)
 {
     public const int MaxReasonLength = 500;
 
@@ -86,6 +86,7 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
         }
 
         await AwardBonusAsync(membership.Id, EarnRuleKind.SignUpBonus, "join", ct);
+        events.MemberJoined(membership.Id);
         return new MembershipOutcome(CommandResult.Ok, membership.Id, Created: true);
     }
 

@@ -33,7 +33,7 @@ public sealed record RedemptionOutcome(CommandResult Result, RedemptionView? Red
 /// validate and consume at the till, cancel an unused code (points go back to the lots they came from).
 /// A code that expires unused keeps its points spent unless it is cancelled.
 /// </summary>
-public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, TimeProvider clock)
+public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, TimeProvider clock, ILoyaltyEvents events)
 {
     /// <summary>Crockford base32: no I, L, O, U.</summary>
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -72,7 +72,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
             return RedemptionOutcome.Fail("No such member.");
         }
 
-        return await runner.RunAsync(membershipId, async s =>
+        var outcome = await runner.RunAsync(membershipId, async s =>
         {
             var reward = await s.Db.Rewards.Include(r => r.Tiers).SingleOrDefaultAsync(r => r.Id == rewardId && r.ProgramId == s.Program.Id, ct);
             var refusal = reward is null ? "No such reward." : await RefusalAsync(s, reward, ct);
@@ -127,6 +127,12 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
             await s.SaveAsync(ct);
             return new RedemptionOutcome(CommandResult.Ok, View(redemption, reward));
         }, ct);
+        if (outcome.Redemption is { } issued)
+        {
+            events.RewardRedeemed(membershipId, issued.Id);
+        }
+
+        return outcome;
     }
 
     /// <summary>What the till sees for a code (case, spaces and dashes ignored; O/I/L read as 0/1/1). Null when unknown.</summary>

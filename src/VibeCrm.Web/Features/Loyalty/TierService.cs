@@ -71,12 +71,13 @@ public sealed class TierService(TenantDbContext db, LedgerRunner runner, TimePro
 /// <summary>The tier arithmetic inside a ledger session.</summary>
 internal static class TierCalculation
 {
-    public static async Task ApplyAsync(LedgerSession session, bool scheduled, CancellationToken ct)
+    /// <summary>Records a tier change when the value calls for one; returns it (saved by the caller) or null.</summary>
+    public static async Task<(TierChange Change, bool Upgrade)?> ApplyAsync(LedgerSession session, bool scheduled, CancellationToken ct)
     {
         var program = session.Program;
         if (program.Tiers.Count == 0)
         {
-            return;
+            return null;
         }
 
         var membership = session.Membership;
@@ -86,10 +87,12 @@ internal static class TierCalculation
             program.TierDowngradePolicy, program.TierRetentionMonths, scheduled, session.Now);
         if (!decision.Changed)
         {
-            return;
+            return null;
         }
 
-        session.Db.TierChanges.Add(new TierChange
+        var fromRank = program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId)?.Rank ?? int.MinValue;
+        var toRank = program.Tiers.FirstOrDefault(t => t.Id == decision.TierId)?.Rank ?? int.MinValue;
+        var change = new TierChange
         {
             MembershipId = membership.Id,
             FromTierId = membership.CurrentTierId,
@@ -97,9 +100,11 @@ internal static class TierCalculation
             Reason = scheduled ? TierChangeReason.Scheduled : TierChangeReason.Activity,
             QualifyingValue = value,
             At = session.Now,
-        });
+        };
+        session.Db.TierChanges.Add(change);
         membership.CurrentTierId = decision.TierId;
         membership.TierReachedAt = session.Now;
+        return (change, change.FromTierId is not null && toRank > fromRank); // the entry tier on joining is not an upgrade
     }
 
     /// <summary>Points earned (earn and bonus lots, released, net of refunds) or money spent (purchases past their return window, net of refunds) in the window.</summary>

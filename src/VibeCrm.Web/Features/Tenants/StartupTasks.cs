@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using VibeCrm.Web.Features.Demo;
 using VibeCrm.Web.Features.Loyalty;
+using VibeCrm.Web.Features.Loyalty.Portal;
 using VibeCrm.Web.Features.Members;
 using VibeCrm.Web.Features.Platform;
 using VibeCrm.Web.Features.PosApi;
@@ -37,9 +38,9 @@ public sealed partial class StartupTasks(
 
         sp.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdateForEachTenant<PurgeUnconfirmedMembersJob>("purge-unconfirmed-members", Cron.Daily(3));
-        sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs();
         sp.GetRequiredService<IRecurringJobManager>().AddSentimentRecurringJobs();
         sp.GetRequiredService<IRecurringJobManager>().AddPosApiRecurringJobs();
+        sp.GetRequiredService<IRecurringJobManager>().AddLoyaltyRecurringJobs().AddLoyaltyPortalRecurringJobs();
 
         if (demo.Value.Enabled)
         {

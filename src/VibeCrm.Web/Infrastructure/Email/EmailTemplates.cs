@@ -15,20 +15,37 @@ public sealed class EmailTemplates
     private readonly TemplateOptions _options;
 
     public EmailTemplates()
+        : this([])
+    {
+    }
+
+    /// <param name="models">Further model types templates may read (registered once, before any render).</param>
+    public EmailTemplates(IEnumerable<EmailTemplateModel> models)
     {
         _options = new TemplateOptions();
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         _options.MemberAccessStrategy.Register<EmailModel>();
+        foreach (var model in models)
+        {
+            _options.MemberAccessStrategy.Register(model.Type);
+        }
     }
 
-    public async Task<EmailMessage> RenderAsync(string name, EmailModel model, string toAddress, string? toName)
+    public Task<EmailMessage> RenderAsync(string name, EmailModel model, string toAddress, string? toName)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RenderAsync(name, model, model.BusinessName, toAddress, toName);
+    }
+
+    /// <summary>Renders with any model type registered through <see cref="EmailTemplateModel"/>.</summary>
+    public async Task<EmailMessage> RenderAsync(string name, object model, string fromName, string toAddress, string? toName)
     {
         var context = new TemplateContext(model, _options, allowModelMembers: true);
         context.SetValue("model", model);
         var html = await Template(name + ".html").RenderAsync(context, HtmlEncoder.Default);
         var text = await Template(name + ".txt").RenderAsync(context, NullEncoder.Default);
         var (subject, body) = SplitSubject(text);
-        return new EmailMessage(toAddress, toName, subject, html, body) { FromName = model.BusinessName };
+        return new EmailMessage(toAddress, toName, subject, html, body) { FromName = fromName };
     }
 
     private IFluidTemplate Template(string name) => _cache.GetOrAdd(name, Load);
@@ -64,6 +81,9 @@ public sealed record EmailModel(string BusinessName, string RecipientName, strin
     /// <summary>The staff member on whose behalf the email goes out, e.g. the inviter.</summary>
     public string? Sender { get; init; }
 }
+
+/// <summary>A model type that email templates may read; register with <c>services.AddSingleton(new EmailTemplateModel(typeof(T)))</c>.</summary>
+public sealed record EmailTemplateModel(Type Type);
 
 public static class EmailSetup
 {

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.Tenants;
+using VibeCrm.Web.Features.Members;
+
+namespace VibeCrm.Web.Features.Loyalty.Portal;
+
+/// <summary>A signed-in member as the loyalty pages see them: their customer and (once joined) their membership.</summary>
+public sealed record PortalMember(int CustomerId, int? MembershipId);
+
+public sealed record PortalMemberOutcome(CommandResult Result, PortalMember? Member = null);
+
+/// <summary>
+/// The member's own loyalty actions from the portal: join (with a friend's referral code), redeem and cancel rewards.
+/// Everything goes through the engine; this class only checks that the member acts on their own membership.
+/// </summary>
+public sealed class MemberLoyaltyService(
+    TenantDbContext db,
+    MemberCustomers memberCustomers,
+    MemberLoyaltyQueries queries,
+    LoyaltyLedger ledger,
+    RewardRedemptions rewards,
+    ReferralCodes referrals)
+{
+    public async Task<PortalMemberOutcome> CurrentAsync(string userId, CancellationToken ct)
+    {
+        var linked = await memberCustomers.EnsureAsync(userId, ct);
+        if (!linked.Result.Succeeded || linked.CustomerId is not { } customerId)
+        {
+            return new PortalMemberOutcome(CommandResult.Fail(linked.Result.Error ?? "Your account is not linked to a customer record."));
+        }
+
+        return new PortalMemberOutcome(CommandResult.Ok, new PortalMember(customerId, await queries.MembershipOfAsync(customerId, ct)));
+    }
+
+    /// <summary>Joins an active program (idempotent); a valid referral code of another member credits them once.</summary>
+    public async Task<MembershipOutcome> JoinAsync(int customerId, int programId, bool acceptedTerms, string? referralCode, CancellationToken ct)
+    {
+        if (!acceptedTerms)
+        {
+            return new MembershipOutcome(CommandResult.Fail("Please accept the program terms to join."), null, false);
+        }
+
+        var joined = await ledger.JoinAsync(programId, customerId, ct);
+        if (joined is { Created: true, MembershipId: { } membershipId } && !string.IsNullOrWhiteSpace(referralCode))
+        {
+            await referrals.CreditAsync(referralCode, membershipId, ct);
+        }
+
+        return joined;
+    }
+
+    public async Task<RedemptionOutcome> RedeemAsync(int membershipId, int rewardId, CancellationToken ct) =>
+        await rewards.RedeemAsync(membershipId, rewardId, ct);
+
+    /// <summary>The member's own code, or null.</summary>
+    public async Task<RedemptionView?> RedemptionAsync(int membershipId, int redemptionId, CancellationToken ct) =>
+        (await rewards.ListForMemberAsync(membershipId, ct)).FirstOrDefault(r => r.Id == redemptionId);
+
+    /// <summary>Cancels one of the member's unused codes; the points go back.</summary>
+    public async Task<CommandResult> CancelAsync(int membershipId, int redemptionId, CancellationToken ct)
+    {
+        var code = await db.Redemptions.AsNoTracking()
+            .Where(r => r.Id == redemptionId && r.MembershipId == membershipId)
+            .Select(r => r.Code)
+            .SingleOrDefaultAsync(ct);
+        return code is null ? CommandResult.Fail("No such reward in your account.") : await rewards.CancelAsync(code, ct);
+    }
+}
