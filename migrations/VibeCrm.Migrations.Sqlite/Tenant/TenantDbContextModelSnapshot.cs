@@ -1220,6 +1220,8 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
 
                     b.HasIndex("ProgramId", "LastActivityAt");
 
+                    b.HasIndex("ProgramId", "CurrentTierId", "LastActivityAt");
+
                     b.ToTable("LoyaltyMemberships", (string)null);
                 });
 
@@ -1690,6 +1692,10 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

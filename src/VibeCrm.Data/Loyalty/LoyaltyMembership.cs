@@ -47,6 +47,7 @@ public sealed class LoyaltyMembershipConfiguration : IEntityTypeConfiguration<Lo
         b.HasIndex(m => new { m.ProgramId, m.CustomerId }).IsUnique();
         b.HasIndex(m => m.CustomerId);
         b.HasIndex(m => new { m.ProgramId, m.LastActivityAt });
+        b.HasIndex(m => new { m.ProgramId, m.CurrentTierId, m.LastActivityAt });
     }
 }
 
