@@ -67,6 +67,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "VibeCrm jobs",
 });
 app.MapRazorPages();
+app.MapLoyaltyBackOffice();
 
 await app.RunAsync();
 return 0;
