@@ -119,7 +119,7 @@ public sealed class ProgramSettingsPagesTests(LoyaltyFactory factory) : IClassFi
                     $"{path} answered {(int)response.StatusCode}");
             }
 
-            using var post = await agent.PostAsync(s.Admin("members"), ProgramFields("Sneaky"), s.Admin("programs/edit"));
+            using var post = await agent.HtmxPostAsync(s.Admin("members"), ProgramFields("Sneaky"), s.Admin("programs/edit"));
             Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
             Assert.False(await factory.DbAsync(s.Tenant, db => db.LoyaltyPrograms.AnyAsync(p => p.Name == "Sneaky")));
         }

@@ -40,11 +40,11 @@ public sealed class DetailsModel(
 
     public bool CanAdjust => Actor.From(User).IsManager;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page, CancellationToken ct) =>
-        await LoadAsync(id, page ?? 1, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, int? pg, CancellationToken ct) =>
+        await LoadAsync(id, pg ?? 1, ct) ? Page() : NotFound();
 
     /// <summary>htmx: another page of the ledger.</summary>
-    public async Task<IActionResult> OnGetLedgerAsync(int id, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetLedgerAsync(int id, int? pg, CancellationToken ct)
     {
         if (await members.HeaderAsync(id, ct) is not { } member)
         {
@@ -52,7 +52,7 @@ public sealed class DetailsModel(
         }
 
         Member = member;
-        Ledger = await members.LedgerAsync(id, page ?? 1, ct);
+        Ledger = await members.LedgerAsync(id, pg ?? 1, ct);
         Response.Headers.Vary = "HX-Request";
         return Partial("_Ledger", this);
     }
@@ -90,7 +90,8 @@ public sealed class DetailsModel(
         var mine = (await redemptions.ListForMemberAsync(id, ct)).FirstOrDefault(r => r.Code == code);
         if (mine is null)
         {
-            return NotFound();
+            StatusMessage = "Error: this member has no such code.";
+            return RedirectToPage(new { id });
         }
 
         var result = await redemptions.CancelAsync(mine.Code, ct);

@@ -22,7 +22,7 @@ public sealed class IndexModel(ProgramSettingsService programs, LoyaltyMemberQue
     [BindProperty(SupportsGet = true, Name = "tier")]
     public int? TierId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pg")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "program")]
@@ -53,7 +53,7 @@ public sealed class IndexModel(ProgramSettingsService programs, LoyaltyMemberQue
     /// <summary>The list URL with the current filters and another page.</summary>
     public string Link(int page)
     {
-        var query = new Dictionary<string, string?> { ["program"] = Program?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["q"] = Search, ["tier"] = TierId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var query = new Dictionary<string, string?> { ["program"] = Program?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["q"] = Search, ["tier"] = TierId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["pg"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path, query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }
