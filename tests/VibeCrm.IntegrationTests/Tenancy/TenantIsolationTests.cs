@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Loyalty;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
@@ -143,6 +145,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
             return await staff.InviteAsync("qwvbravostaff@example.com", "Agent", owner.Id, CancellationToken.None);
         });
         await SeedCrmAsync(B);
+        await SeedLoyaltyAsync(B);
         MemberEmailOfA = $"member@{A.Slug}.test";
         await CreateMemberAsync(A.Info, MemberEmailOfA);
         OwnerOfA = new BrowserClient(this);
@@ -169,6 +172,30 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.CustomerTags.Add(new CustomerTag { CustomerId = customer.Id, Tag = "zyxbravotag" });
         await db.SaveChangesAsync();
         return customer.Id;
+    });
+
+    /// <summary>B gets a loyalty program with a tier, an earn rule, a reward with a pool code, a member with a ledger entry and a redemption.</summary>
+    private Task<int> SeedLoyaltyAsync(TestTenant tenant) => InTenantAsync(tenant.Info, async sp =>
+    {
+        var db = sp.GetRequiredService<TenantDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var program = new LoyaltyProgram { Name = "Zyxbravoclub", UnitName = "zyxbravostars", Status = ProgramStatus.Active, Terms = "zyxbravo terms", CreatedAt = now, UpdatedAt = now };
+        program.Tiers.Add(new Tier { Name = "Zyxbravotier", Rank = 1, Threshold = 0, CreatedAt = now, UpdatedAt = now });
+        program.EarnRules.Add(new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = "Zyxbravorule", BonusPoints = 5, CreatedAt = now, UpdatedAt = now });
+        db.LoyaltyPrograms.Add(program);
+        await db.SaveChangesAsync();
+        var customerId = await db.Customers.Select(c => c.Id).FirstAsync();
+        var membership = new LoyaltyMembership { ProgramId = program.Id, CustomerId = customerId, ActivePoints = 0, JoinedAt = now, LastActivityAt = now };
+        db.LoyaltyMemberships.Add(membership);
+        var reward = new Reward { ProgramId = program.Id, Name = "Zyxbravoreward", Description = "zyxbravo gift", Kind = RewardKind.Voucher, CostPoints = 0, CreatedAt = now, UpdatedAt = now };
+        db.Rewards.Add(reward);
+        await db.SaveChangesAsync();
+        db.RewardCodes.Add(new RewardCode { RewardId = reward.Id, Code = "ZYXBRAVOPOOL" });
+        db.LedgerEntries.Add(new LedgerEntry { ProgramId = program.Id, MembershipId = membership.Id, Type = LedgerEntryType.Adjust, OccurredAt = now, RecordedAt = now, Reason = "zyxbravo adjustment" });
+        db.Redemptions.Add(new Redemption { ProgramId = program.Id, MembershipId = membership.Id, RewardId = reward.Id, Code = "ZYXBRAVO01", Status = RedemptionStatus.Issued, IssuedAt = now, ExpiresAt = now.AddDays(30) });
+        db.LoyaltyInvariantBreaches.Add(new LoyaltyInvariantBreach { Kind = "ActiveBalance", Details = "zyxbravo breach", DetectedAt = now });
+        await db.SaveChangesAsync();
+        return program.Id;
     });
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
