@@ -171,6 +171,25 @@ public sealed class MemberPagesTests(LoyaltyFactory factory) : IClassFixture<Loy
     }
 
     [Fact]
+    public async Task Staff_enrol_a_customer_from_the_customer_page_with_the_sign_up_bonus()
+    {
+        var s = await factory.SetupAsync(p => p.EarnRules.Add(new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = "Welcome", BonusPoints = 20 }));
+        var customerId = await factory.AddCustomerAsync(s.Tenant, "Nora", "New");
+        var (agent, _) = await factory.StaffAsync(s, "Agent");
+        using (agent)
+        {
+            var customerPage = $"/{s.Tenant.Identifier}/admin/customers/details/{customerId}";
+            Assert.Contains("id=\"enrol-form\"", await agent.GetPageAsync(customerPage), StringComparison.Ordinal);
+            using var enrolled = await agent.PostAsync(customerPage, new Dictionary<string, string> { ["customerId"] = $"{customerId}", ["programId"] = $"{s.ProgramId}" }, s.Admin("members?handler=Enrol"));
+            Assert.True(enrolled.StatusCode == HttpStatusCode.Redirect, await enrolled.Content.ReadAsStringAsync());
+            var membershipId = await factory.DbAsync(s.Tenant, db => db.LoyaltyMemberships.Where(m => m.CustomerId == customerId).Select(m => m.Id).SingleAsync());
+            Assert.Equal(s.Admin($"members/details/{membershipId}"), enrolled.Headers.Location?.OriginalString);
+            Assert.Equal(20, (await factory.BalanceAsync(s, membershipId)).ActivePoints);
+            Assert.DoesNotContain("id=\"enrol-form\"", await agent.GetPageAsync(customerPage), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Liability_counts_active_and_pending_apart_ignores_negative_balances_and_exports_escaped_csv()
     {
         var s = await factory.SetupAsync(p => { p.Name = "=HYPERLINK(\"x\")"; p.PointValue = 0.02m; });

@@ -110,6 +110,13 @@ public sealed class LoyaltyMemberQueries(TenantDbContext db, CustomerQueries cus
             select new CustomerMembershipRow(m.Id, p.Name, p.UnitName, m.ActivePoints, m.PendingPoints, t != null ? t.Name : null))
             .ToListAsync(ct);
 
+    /// <summary>Active programs the customer has not joined, for the enrol button on the customer page.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> JoinableAsync(int customerId, CancellationToken ct) =>
+        [.. (await db.LoyaltyPrograms.AsNoTracking()
+            .Where(p => p.Status == ProgramStatus.Active && !db.LoyaltyMemberships.Any(m => m.ProgramId == p.Id && m.CustomerId == customerId))
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Name))];
+
     /// <summary>The tiers of a program for the filter, lowest first.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> TiersAsync(int programId, CancellationToken ct) =>
         [.. (await db.Tiers.AsNoTracking().Where(t => t.ProgramId == programId).OrderBy(t => t.Rank).Select(t => new { t.Id, t.Name }).ToListAsync(ct))

@@ -1,13 +1,17 @@
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Loyalty;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Loyalty.Members;
 
 /// <summary>Members of a program: search as you type (htmx), filter by tier, paged in the database.</summary>
-public sealed class IndexModel(ProgramSettingsService programs, LoyaltyMemberQueries members) : PageModel
+public sealed class IndexModel(ProgramSettingsService programs, LoyaltyMemberQueries members, LoyaltyLedger ledger) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public IReadOnlyList<ProgramRow> Programs { get; private set; } = [];
 
     public ProgramRow? Program { get; private set; }
@@ -48,6 +52,20 @@ public sealed class IndexModel(ProgramSettingsService programs, LoyaltyMemberQue
         }
 
         return Page();
+    }
+
+    /// <summary>Enrols a customer from the customer page (the sign-up bonus is credited) and opens the member page.</summary>
+    public async Task<IActionResult> OnPostEnrolAsync(int customerId, int programId, CancellationToken ct)
+    {
+        var outcome = await ledger.JoinAsync(programId, customerId, ct);
+        if (!outcome.Result.Succeeded)
+        {
+            StatusMessage = "Error: " + outcome.Result.Error;
+            return LocalRedirect($"/{HttpContext.RequireTenant().Identifier}/admin/customers/details/{customerId}");
+        }
+
+        StatusMessage = outcome.Created ? "Enrolled in the program." : "Already a member of this program.";
+        return LocalRedirect($"/{HttpContext.RequireTenant().Identifier}/admin/loyalty/members/details/{outcome.MembershipId}");
     }
 
     /// <summary>The list URL with the current filters and another page.</summary>
