@@ -110,7 +110,7 @@ public sealed class LoyaltyBackOfficeTests(AppFixture app)
         await Expect(page.Locator("#tier-name")).ToContainTextAsync("Silver");
 
         // The owner adjusts the points, with a reason.
-        await Field(page, "stars (negative to take back)").FillAsync("25");
+        await Field(page, "Stars to add (negative to take back)").FillAsync("25");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record adjustment" }).ClickAsync();
         await Expect(page.Locator("#adjust-form")).ToContainTextAsync("Give a reason for the adjustment.");
         await Field(page, "Reason").FillAsync("Welcome gift from the barista");

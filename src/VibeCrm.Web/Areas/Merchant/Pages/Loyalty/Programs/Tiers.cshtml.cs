@@ -110,7 +110,14 @@ public sealed class TiersModel(ProgramSettingsService programs, TierSettingsServ
     }
 
     /// <summary>A blank tier after the highest one.</summary>
-    private TierForm NewTier() => new() { Rank = Tiers.Count == 0 ? 1 : Tiers.Max(t => t.Rank) + 1, Threshold = Tiers.Count == 0 ? 0 : null };
+    private TierForm NewTier()
+    {
+        var rank = Tiers.Count == 0 ? 1 : Tiers.Max(t => t.Rank) + 1;
+        return new() { Rank = rank, Threshold = Tiers.Count == 0 ? 0 : null, Color = Palette[(rank - 1) % Palette.Length] };
+    }
+
+    /// <summary>Default colours of new tiers, by order: bronze, silver, gold, platinum, then the brand colours.</summary>
+    private static readonly string[] Palette = ["#a0522d", "#8a9399", "#c9a227", "#4b5d73", "#0d6468", "#6f42c1"];
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
