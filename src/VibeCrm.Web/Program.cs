@@ -76,6 +76,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 });
 app.MapRazorPages();
 app.MapPosApi();
+app.MapLoyaltyBackOffice();
 
 await app.RunAsync();
 return 0;

@@ -1596,6 +1596,8 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
 
                     b.HasIndex("ProgramId", "LastActivityAt");
 
+                    b.HasIndex("ProgramId", "CurrentTierId", "LastActivityAt");
+
                     b.ToTable("LoyaltyMemberships", (string)null);
                 });
 
@@ -2133,6 +2135,10 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

@@ -1546,6 +1546,8 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
 
                     b.HasIndex("ProgramId", "LastActivityAt");
 
+                    b.HasIndex("ProgramId", "CurrentTierId", "LastActivityAt");
+
                     b.ToTable("LoyaltyMemberships", (string)null);
                 });
 
@@ -2065,6 +2067,10 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

@@ -88,6 +88,9 @@ public enum TierBenefitKind
 
     /// <summary>Multiplies the points earned on purchases (Value, e.g. 1.5).</summary>
     EarnMultiplier = 4,
+
+    /// <summary>Any other perk, described in free text.</summary>
+    Custom = 5,
 }
 
 public enum LedgerEntryType

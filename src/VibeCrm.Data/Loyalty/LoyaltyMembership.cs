@@ -55,6 +55,7 @@ public sealed class LoyaltyMembershipConfiguration : IEntityTypeConfiguration<Lo
         b.Property(m => m.CardNumber).HasMaxLength(MemberCard.Length).IsUnicode(false);
         b.HasIndex(m => m.CardNumber).IsUnique();
         b.HasIndex(m => new { m.ProgramId, m.LastActivityAt });
+        b.HasIndex(m => new { m.ProgramId, m.CurrentTierId, m.LastActivityAt });
     }
 }
 

@@ -20,6 +20,9 @@ public sealed class Tier : IAudited
 
     public string? Description { get; set; }
 
+    /// <summary>Badge colour as #rrggbb; null = the default.</summary>
+    public string? Color { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -34,6 +37,7 @@ public sealed class TierConfiguration : IEntityTypeConfiguration<Tier>
         b.Property(t => t.Name).HasMaxLength(60);
         b.Property(t => t.Threshold).HasPrecision(18, 2);
         b.Property(t => t.Description).HasMaxLength(1000);
+        b.Property(t => t.Color).HasMaxLength(7);
         b.HasIndex(t => new { t.ProgramId, t.Rank }).IsUnique();
         b.HasMany(t => t.Benefits).WithOne().HasForeignKey(x => x.TierId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -29,7 +29,7 @@ public sealed partial class CustomerPagesTests(VibeCrmFactory factory) : IClassF
         Assert.Contains("Add your first customer", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/{tenant.Slug}/admin/customers/import\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/{tenant.Slug}/admin/customers/new\"", html, StringComparison.Ordinal);
-        Assert.Contains("not available yet", await browser.GetPageAsync($"/{tenant.Slug}/admin/loyalty"), StringComparison.Ordinal);
+        Assert.Contains("not available yet", await browser.GetPageAsync($"/{tenant.Slug}/admin/segments"), StringComparison.Ordinal);
     }
 
     [Fact]

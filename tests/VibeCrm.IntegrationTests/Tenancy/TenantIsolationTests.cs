@@ -230,6 +230,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         await SeedLoyaltyAsync(B, bravoCustomer);
         ApiKeyOfA = await InTenantAsync(A.Info, async sp =>
             (await sp.GetRequiredService<VibeCrm.Web.Features.PosApi.ApiKeyService>().CreateAsync("A's till", null, CancellationToken.None)).Key!);
+        await SeedLoyaltyBackOfficeAsync(B);
         MemberEmailOfA = $"member@{A.Slug}.test";
         await CreateMemberAsync(A.Info, MemberEmailOfA);
         OwnerOfA = new BrowserClient(this);
@@ -322,6 +323,30 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.LoyaltyEmails.Add(new VibeCrm.Data.Loyalty.LoyaltyEmail { MembershipId = membership.Id, Kind = VibeCrm.Data.Loyalty.LoyaltyEmailKind.Welcome, SubjectKey = "zyxbravo", CreatedAt = now, SentAt = now, Outcome = "zyxbravo" });
         await db.SaveChangesAsync();
     }
+
+    /// <summary>B gets a loyalty program with a tier, an earn rule, a reward with a pool code, a member with a ledger entry and a redemption.</summary>
+    private Task<int> SeedLoyaltyBackOfficeAsync(TestTenant tenant) => InTenantAsync(tenant.Info, async sp =>
+    {
+        var db = sp.GetRequiredService<TenantDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var program = new LoyaltyProgram { Name = "Zyxbravoclub", UnitName = "zyxbravostars", Status = ProgramStatus.Active, Terms = "zyxbravo terms", CreatedAt = now, UpdatedAt = now };
+        program.Tiers.Add(new Tier { Name = "Zyxbravotier", Rank = 1, Threshold = 0, CreatedAt = now, UpdatedAt = now });
+        program.EarnRules.Add(new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = "Zyxbravorule", BonusPoints = 5, CreatedAt = now, UpdatedAt = now });
+        db.LoyaltyPrograms.Add(program);
+        await db.SaveChangesAsync();
+        var customerId = await db.Customers.Select(c => c.Id).FirstAsync();
+        var membership = new LoyaltyMembership { ProgramId = program.Id, CustomerId = customerId, ActivePoints = 0, JoinedAt = now, LastActivityAt = now };
+        db.LoyaltyMemberships.Add(membership);
+        var reward = new Reward { ProgramId = program.Id, Name = "Zyxbravoreward", Description = "zyxbravo gift", Kind = RewardKind.Voucher, CostPoints = 0, CreatedAt = now, UpdatedAt = now };
+        db.Rewards.Add(reward);
+        await db.SaveChangesAsync();
+        db.RewardCodes.Add(new RewardCode { RewardId = reward.Id, Code = "ZYXBRAVOPOOL" });
+        db.LedgerEntries.Add(new LedgerEntry { ProgramId = program.Id, MembershipId = membership.Id, Type = LedgerEntryType.Adjust, OccurredAt = now, RecordedAt = now, Reason = "zyxbravo adjustment" });
+        db.Redemptions.Add(new Redemption { ProgramId = program.Id, MembershipId = membership.Id, RewardId = reward.Id, Code = "ZYXBRAVO01", Status = RedemptionStatus.Issued, IssuedAt = now, ExpiresAt = now.AddDays(30) });
+        db.LoyaltyInvariantBreaches.Add(new LoyaltyInvariantBreach { Kind = "ActiveBalance", Details = "zyxbravo breach", DetectedAt = now });
+        await db.SaveChangesAsync();
+        return program.Id;
+    });
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
     {

@@ -20,6 +20,7 @@ public static class LoyaltyFeature
         services.AddScoped<ExpirePointsJob>();
         services.AddScoped<TierDowngradeJob>();
         services.AddScoped<LedgerInvariantCheckJob>();
+        services.AddLoyaltyBackOffice();
         return services;
     }
 

@@ -9,7 +9,7 @@ public static class MerchantNav
     [
         new("dashboard", "Dashboard", "▦", true, "Your business at a glance."),
         new("customers", "Customers", "☺", true, "Customer profiles, interactions, opportunities and leads."),
-        new("loyalty", "Loyalty", "★", false, "Programs, tiers, points and rewards."),
+        new("loyalty", "Loyalty", "★", true, "Programs, tiers, points and rewards."),
         new("feedback", "Feedback", "✎", true, "Reviews, surveys and complaints with automatic sentiment."),
         new("segments", "Segments", "◔", false, "Groups of customers that update themselves."),
         new("marketing", "Marketing", "✉", false, "Campaigns and automations."),
@@ -17,5 +17,5 @@ public static class MerchantNav
         new("settings", "Settings", "⚙", true, "Your team and your account."),
     ];
 
-    public const string UnbuiltPattern = "^(loyalty|segments|marketing|lifecycle)$";
+    public const string UnbuiltPattern = "^(segments|marketing|lifecycle)$";
 }
