@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
+using VibeCrm.Data.Surveys;
 
 namespace VibeCrm.Data.Tenants;
 
@@ -70,6 +71,16 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<Redemption> Redemptions => Set<Redemption>();
 
     public DbSet<LoyaltyInvariantBreach> LoyaltyInvariantBreaches => Set<LoyaltyInvariantBreach>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

@@ -71,6 +71,7 @@ public sealed partial class DemoSeeder(
 
             await scope.ServiceProvider.GetRequiredService<Customers.CustomerSeeder>().SeedAsync(result.Tenant!, demo.Customers, seed: 20261124, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<CrmDemoData>().SeedAsync(seed: 20261124, demo.Currency, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Surveys.SurveyDemoData>().SeedAsync(seed: 20261201, cancellationToken);
         }
 
         LogSeeded(logger, demo.Identifier);
