@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
+using VibeCrm.Data.Surveys;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Staff;
@@ -168,8 +169,25 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.ConsentRecords.Add(new ConsentRecord { CustomerId = customer.Id, Channel = ContactChannel.Email, Granted = true, RecordedAt = now, Note = "zyxbravo consent" });
         db.CustomerTags.Add(new CustomerTag { CustomerId = customer.Id, Tag = "zyxbravotag" });
         await db.SaveChangesAsync();
+        await SeedSurveyAsync(db, customer.Id, now);
         return customer.Id;
     });
+
+    /// <summary>A survey with one question, invitation, response and free-text answer, all carrying the marker.</summary>
+    private static async Task SeedSurveyAsync(TenantDbContext db, int customerId, DateTimeOffset now)
+    {
+        var survey = new Survey { Name = "Zyxbravosurvey", Intro = "zyxbravo intro", ThankYou = "zyxbravo thanks", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
+        survey.Questions.Add(new SurveyQuestion { Position = 1, Kind = QuestionKind.FreeText, Text = "Zyxbravoquestion?" });
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        var invitation = new SurveyInvitation { SurveyId = survey.Id, CustomerId = customerId, Email = "zyxbravocust@example.com", Status = InvitationStatus.Sent, CreatedAt = now, SentAt = now, RespondedAt = now };
+        db.SurveyInvitations.Add(invitation);
+        await db.SaveChangesAsync();
+        var response = new SurveyResponse { SurveyId = survey.Id, InvitationId = invitation.Id, CustomerId = customerId, SubmittedAt = now };
+        response.Answers.Add(new SurveyAnswer { QuestionId = survey.Questions[0].Id, Text = "zyxbravo answer", SentimentLabel = "neutral", SentimentScore = 0, ScoredAt = now });
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync();
+    }
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
     {

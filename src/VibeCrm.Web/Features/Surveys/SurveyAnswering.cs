@@ -18,10 +18,8 @@ public enum LinkState
 /// <summary>What a survey link leads to: the form when it can be answered, otherwise why not.</summary>
 public sealed record SurveyVisit(LinkState State, SurveyForm? Form = null, int InvitationId = 0, string? ThankYou = null);
 
-public sealed record SubmitOutcome(LinkState State, AnswerSheet Sheet, SurveyVisit Visit)
-{
-    public bool Saved => State == LinkState.Answered && Sheet.Errors.Count == 0;
-}
+/// <summary>The result of a submission: <paramref name="Saved"/> only when this submission recorded the response.</summary>
+public sealed record SubmitOutcome(LinkState State, AnswerSheet Sheet, SurveyVisit Visit, bool Saved = false);
 
 /// <summary>
 /// The public side of a survey: reads a signed link, shows the questions, and records the answers once per invitation
@@ -100,7 +98,7 @@ public sealed class SurveyAnswering(TenantDbContext db, SurveyLinks links, IBack
             jobs.Enqueue<SurveySentimentJob>(j => j.RunAsync(response.Id, CancellationToken.None));
         }
 
-        return new SubmitOutcome(LinkState.Answered, AnswerSheet.Empty, visit with { State = LinkState.Answered });
+        return new SubmitOutcome(LinkState.Answered, AnswerSheet.Empty, visit with { State = LinkState.Answered }, Saved: true);
     }
 
     public static SurveyForm ToForm(Survey survey) => new(

@@ -38,7 +38,7 @@ public sealed partial class SurveyInvitationJob(
         while (true)
         {
             var batch = await db.SurveyInvitations
-                .Where(i => i.SurveyId == surveyId && i.Status == InvitationStatus.Pending && i.Id > lastId)
+                .Where(i => i.SurveyId == surveyId && i.Status == InvitationStatus.Pending && i.RespondedAt == null && i.Id > lastId)
                 .OrderBy(i => i.Id)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Surveys;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Surveys;
@@ -27,7 +28,7 @@ public sealed class IndexModel(SurveyQueries queries, SurveyBuilder builder) : P
         if (result.Succeeded)
         {
             StatusMessage = "Survey created. Add its questions.";
-            return RedirectToPage("Edit", new { id = result.Id });
+            return Redirect($"{Request.PathBase}/{HttpContext.RequireTenant().Identifier}/admin/surveys/edit/{result.Id}");
         }
 
         foreach (var (field, message) in result.Errors)
