@@ -54,7 +54,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             ["Database:DataFolder"] = _dataFolder,
             ["Demo:Enabled"] = "false",
-            ["Jobs:RunServer"] = "false",
+            ["Jobs:RunServer"] = "true", // emails sent by jobs (survey invitations) reach the sink
+            ["Jobs:WorkerCount"] = "2",
             ["Security:RequireSecureCookies"] = "false",
             ["Security:SignInPermitsPerMinute"] = "1000",
             ["Security:SignUpPermitsPerMinute"] = "1000",
