@@ -106,6 +106,8 @@ public sealed class SurveyTests(AppFixture app)
         await Expect(staff.Locator("#kpi-csat")).ToHaveTextAsync("100 %");
         await Expect(staff.GetByRole(AriaRole.Cell, new() { Name = "Lovely staff, the flat white was perfect!" })).ToBeVisibleAsync();
         await Expect(staff.Locator(".badge.sentiment-positive")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await staff.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce }); // charts drawn at once for the screenshot
+        await staff.ReloadAsync();
         await Expect(staff.Locator("canvas[data-chart]").First).ToBeVisibleAsync();
         await AxeAsync(staff);
         await ScreenshotAsync(staff, "surveys-04-results");

@@ -119,4 +119,27 @@ public sealed class SurveyResultsTests(SurveyFactory factory) : IClassFixture<Su
         await staffB.SignInStaffAsync(b.Slug, b.OwnerEmail);
         Assert.Contains("every 3s", await staffB.GetPageAsync($"/{b.Slug}/admin/surveys/results/{surveyB}"), StringComparison.Ordinal); // polls until scored
     }
+
+    [Fact]
+    public async Task The_demo_survey_has_a_few_hundred_scored_responses_over_the_year()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var report = await factory.InTenantAsync(tenant.Info, async sp =>
+        {
+            await sp.GetRequiredService<VibeCrm.Web.Features.Customers.CustomerSeeder>().SeedAsync(tenant.Info, 500, seed: 7, CancellationToken.None);
+            await sp.GetRequiredService<SurveyDemoData>().SeedAsync(seed: 20261201, CancellationToken.None);
+            await sp.GetRequiredService<SurveyDemoData>().SeedAsync(seed: 20261201, CancellationToken.None); // a second start adds nothing
+            var id = await sp.GetRequiredService<VibeCrm.Data.Tenants.TenantDbContext>().Surveys.Select(s => s.Id).SingleAsync();
+            return (await sp.GetRequiredService<SurveyResults>().LoadAsync(id, "Europe/Paris", CancellationToken.None))!;
+        });
+
+        Assert.InRange(report.Responses, 200, 420);
+        Assert.InRange(report.Trend.Count, 12, 13);
+        Assert.NotNull(report.Nps.Score);
+        Assert.NotNull(report.Csat.Average);
+        var freeText = report.Questions.Single(q => q.Kind == VibeCrm.Data.Surveys.QuestionKind.FreeText);
+        Assert.Equal(0, freeText.Sentiment.Single(b => b.Label == "not scored yet").Count);
+        Assert.True(freeText.Sentiment.Single(b => b.Label == "negative").Count > 0);
+        Assert.Equal(0, await factory.InDbAsync(tenant, db => db.SurveyResponses.CountAsync(r => !db.ConsentRecords.Any(c => c.CustomerId == r.CustomerId && c.Granted))));
+    }
 }
