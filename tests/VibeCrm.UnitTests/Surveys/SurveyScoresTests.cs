@@ -36,16 +36,17 @@ public sealed class SurveyScoresTests
     public void Csat_is_the_share_of_four_and_five_with_the_average()
     {
         var csat = SurveyScores.Csat([5, 4, 3, 2, 1, 4]);
-        Assert.Equal(4, csat.Satisfied);
+        Assert.Equal(3, csat.Satisfied);
         Assert.Equal(6, csat.Total);
-        Assert.Equal(66.7, csat.Score);
+        Assert.Equal(50, csat.Score);
+        Assert.Equal(66.7, SurveyScores.Csat([5, 4, 1]).Score);
         Assert.Equal(3.17, csat.Average);
     }
 
     [Fact]
     public void Csat_without_answers_has_no_score_and_ignores_values_off_the_scale()
     {
-        var none = SurveyScores.Csat([]);
+        var none = SurveyScores.Csat(Array.Empty<int>());
         Assert.Null(none.Score);
         Assert.Null(none.Average);
         var offScale = SurveyScores.Csat([0, 6, 3]);

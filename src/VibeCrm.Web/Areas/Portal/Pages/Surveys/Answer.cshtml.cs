@@ -49,14 +49,7 @@ public sealed class AnswerModel(SurveyAnswering answering) : PageModel
 
     private PageResult Show()
     {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL
-        Response.StatusCode = Visit.State switch
-        {
-            LinkState.Invalid => StatusCodes.Status404NotFound,
-            LinkState.Expired => StatusCodes.Status410Gone,
-            _ => StatusCodes.Status200OK,
-        };
+        SurveyLinkResponse.Apply(Response, Visit.State);
         return Page();
     }
 }

@@ -13,3 +13,19 @@ public sealed record SurveyFieldsView(SurveyForm Form, AnswerSheet Sheet, bool P
         ? value switch { 1 => "Very unsatisfied", 2 => "Unsatisfied", 3 => "Neutral", 4 => "Satisfied", _ => "Very satisfied" }
         : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>What every survey-link page answers with: never cached, no referrer (the token is in the URL), and a status per link state.</summary>
+public static class SurveyLinkResponse
+{
+    public static void Apply(HttpResponse response, LinkState state)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.StatusCode = state switch
+        {
+            LinkState.Invalid => StatusCodes.Status404NotFound,
+            LinkState.Expired => StatusCodes.Status410Gone,
+            _ => StatusCodes.Status200OK,
+        };
+    }
+}

@@ -13,19 +13,12 @@ public sealed class ThanksModel(SurveyAnswering answering) : PageModel
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         Visit = await answering.OpenAsync(token, ct);
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
         if (Visit.State is LinkState.Ready)
         {
             return Redirect($"{Request.PathBase}/{HttpContext.RequireTenant().Identifier}/s/{Uri.EscapeDataString(token)}");
         }
 
-        Response.StatusCode = Visit.State switch
-        {
-            LinkState.Invalid => StatusCodes.Status404NotFound,
-            LinkState.Expired => StatusCodes.Status410Gone,
-            _ => StatusCodes.Status200OK,
-        };
+        SurveyLinkResponse.Apply(Response, Visit.State);
         return Page();
     }
 }
