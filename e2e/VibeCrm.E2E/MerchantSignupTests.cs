@@ -10,7 +10,7 @@ namespace VibeCrm.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class MerchantSignupTests(AppFixture app)
 {
-    private static readonly string[] Sections = ["Dashboard", "Customers", "Loyalty", "Feedback", "Segments", "Marketing", "Lifecycle", "Settings"];
+    private static readonly string[] Sections = ["Dashboard", "Customers", "Loyalty", "Feedback", "Surveys", "Segments", "Marketing", "Lifecycle", "Settings"];
 
     [Fact]
     public async Task Merchant_signs_up_and_lands_in_their_back_office()

@@ -57,7 +57,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             ["Database:DataFolder"] = _dataFolder,
             ["Demo:Enabled"] = "false",
-            // A job server runs, as in production: feedback is scored by a background job and the pages poll for it.
+            // A job server runs, as in production: feedback is scored and survey invitations are sent by background jobs.
             ["Jobs:RunServer"] = "true",
             ["Jobs:WorkerCount"] = "2",
             ["Security:RequireSecureCookies"] = "false",

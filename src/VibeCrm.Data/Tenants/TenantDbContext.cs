@@ -7,6 +7,7 @@ using VibeCrm.Data.Identity;
 using VibeCrm.Data.Loyalty;
 using VibeCrm.Data.PosApi;
 using VibeCrm.Data.Sentiment;
+using VibeCrm.Data.Surveys;
 
 namespace VibeCrm.Data.Tenants;
 
@@ -99,6 +100,16 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options)
     public DbSet<LoyaltyReferralCode> LoyaltyReferralCodes => Set<LoyaltyReferralCode>();
 
     public DbSet<LoyaltyReferral> LoyaltyReferrals => Set<LoyaltyReferral>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseProviderConventions(Database);

@@ -7,6 +7,7 @@ using VibeCrm.Data.Crm;
 using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Loyalty;
 using VibeCrm.Data.Sentiment;
+using VibeCrm.Data.Surveys;
 using VibeCrm.Data.Tenants;
 using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Web.Features.Loyalty;
@@ -272,6 +273,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         db.FeedbackSettings.Add(new FeedbackSettings { AutoPublishMinRating = 5, UpdatedAt = now });
         await db.SaveChangesAsync();
         await SeedLoyaltyPortalAsync(db, customer.Id, now);
+        await SeedSurveyAsync(db, customer.Id, now);
         return customer.Id;
     });
 
@@ -347,6 +349,22 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return program.Id;
     });
+
+    /// <summary>A survey with one question, invitation, response and free-text answer, all carrying the marker.</summary>
+    private static async Task SeedSurveyAsync(TenantDbContext db, int customerId, DateTimeOffset now)
+    {
+        var survey = new Survey { Name = "Zyxbravosurvey", Intro = "zyxbravo intro", ThankYou = "zyxbravo thanks", Status = SurveyStatus.Open, CreatedAt = now, UpdatedAt = now };
+        survey.Questions.Add(new SurveyQuestion { Position = 1, Kind = QuestionKind.FreeText, Text = "Zyxbravoquestion?" });
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        var invitation = new SurveyInvitation { SurveyId = survey.Id, CustomerId = customerId, Email = "zyxbravocust@example.com", Status = InvitationStatus.Sent, CreatedAt = now, SentAt = now, RespondedAt = now };
+        db.SurveyInvitations.Add(invitation);
+        await db.SaveChangesAsync();
+        var response = new SurveyResponse { SurveyId = survey.Id, InvitationId = invitation.Id, CustomerId = customerId, SubmittedAt = now };
+        response.Answers.Add(new SurveyAnswer { QuestionId = survey.Questions[0].Id, Text = "zyxbravo answer", SentimentLabel = "neutral", SentimentScore = 0, ScoredAt = now });
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync();
+    }
 
     public IEnumerable<(string Name, BrowserClient Client)> Callers()
     {

@@ -73,6 +73,7 @@ public sealed partial class DemoSeeder(
             await scope.ServiceProvider.GetRequiredService<CrmDemoData>().SeedAsync(seed: 20261124, demo.Currency, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<Feedback.FeedbackDemoData>().SeedAsync(seed: 20261201, count: 600, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<LoyaltyDemoData>().SeedAsync(seed: 20261124, demo.Currency, demo.TimeZoneId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Surveys.SurveyDemoData>().SeedAsync(seed: 20261201, cancellationToken);
         }
 
         LogSeeded(logger, demo.Identifier);

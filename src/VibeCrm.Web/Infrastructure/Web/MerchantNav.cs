@@ -11,6 +11,7 @@ public static class MerchantNav
         new("customers", "Customers", "☺", true, "Customer profiles, interactions, opportunities and leads."),
         new("loyalty", "Loyalty", "★", true, "Programs, tiers, points and rewards."),
         new("feedback", "Feedback", "✎", true, "Reviews, surveys and complaints with automatic sentiment."),
+        new("surveys", "Surveys", "☑", true, "NPS, CSAT and questionnaires sent by email."),
         new("segments", "Segments", "◔", false, "Groups of customers that update themselves."),
         new("marketing", "Marketing", "✉", false, "Campaigns and automations."),
         new("lifecycle", "Lifecycle", "↻", false, "Customer stages and scores."),
