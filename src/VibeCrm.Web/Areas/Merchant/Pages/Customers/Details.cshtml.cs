@@ -130,7 +130,7 @@ public sealed class DetailsModel(
             }
 
             await LoadAsync(id, ct);
-            return Page();
+            return IsErased ? Done(id, CommandResult.Fail(string.Join(" ", result.Errors.Values)), "") : Page(); // an erased page has no form to show errors in
         }
 
         if (!Request.IsHtmx())

@@ -15,6 +15,11 @@ public sealed class EditModel(CustomerService customers, CustomerQueries queries
             return NotFound();
         }
 
+        if (customer.Locked is { } why)
+        {
+            return ToDetails(id, "Error: " + why);
+        }
+
         Input = CustomerFormInput.From(customer);
         DisplayName = customer.DisplayName;
         await LoadFormAsync(id, [], cancellationToken);
@@ -27,6 +32,11 @@ public sealed class EditModel(CustomerService customers, CustomerQueries queries
         if (current is null)
         {
             return NotFound();
+        }
+
+        if (current.Locked is { } why)
+        {
+            return ToDetails(id, "Error: " + why); // nothing is saved: the service refuses it too
         }
 
         DisplayName = current.DisplayName;
