@@ -199,6 +199,57 @@ public sealed class ImportTests(VibeCrmFactory factory, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Matching_a_batch_looks_emails_and_phones_up_through_their_indexes_not_the_whole_table()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var plans = await factory.DbAsync(tenant.Info, async db =>
+        {
+            var result = new List<string>();
+            foreach (var query in new[]
+                     {
+                         VibeCrm.Web.Features.Customers.CustomerMatcher.ByEmail(db, ["a@example.com", "b@example.com"]),
+                         VibeCrm.Web.Features.Customers.CustomerMatcher.ByPhone(db, ["+33612345678", "+33687654321"]),
+                     })
+            {
+                result.Add(string.Join(" | ", await ExplainAsync(db, query.ToQueryString())));
+            }
+
+            return result;
+        });
+        Assert.Contains("USING INDEX IX_Customers_NormalizedEmail", plans[0], StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_Customers_Phone", plans[1], StringComparison.Ordinal);
+        Assert.All(plans, p => Assert.DoesNotContain("MergedIntoId", p, StringComparison.Ordinal));
+        Assert.All(plans, p => Assert.DoesNotContain("SCAN c", p, StringComparison.Ordinal));
+    }
+
+    /// <summary>SQLite's plan for a query as EF writes it (ToQueryString: <c>.param set</c> lines, then the SQL).</summary>
+    private static async Task<List<string>> ExplainAsync(VibeCrm.Data.Tenants.TenantDbContext db, string queryString)
+    {
+        var lines = queryString.Split('\n');
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = line[".param set ".Length..].Split(' ', 2);
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = parts[0];
+            parameter.Value = parts[1].Trim().Trim('\'');
+            explain.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    [Fact]
     public async Task An_import_is_audited_once_with_its_counts_and_unchanged_rows_are_not_rewritten()
     {
         var tenant = await factory.CreateTenantAsync();

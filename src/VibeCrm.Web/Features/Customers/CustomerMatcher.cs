@@ -20,8 +20,12 @@ public sealed class CustomerMatcher
         _byPhone = Index(candidates, c => c.Phone);
     }
 
-    /// <summary>Live customers: not merged into another record and not erased.</summary>
-    public static IQueryable<Customer> Live(TenantDbContext db) => db.Customers.Where(c => c.MergedIntoId == null && c.ErasedAt == null);
+    /// <summary>
+    /// Live customers: not merged into another record and not erased. Written so that no index serves it: SQLite,
+    /// without statistics, would otherwise start from the (MergedIntoId, …) index, i.e. every live customer, instead of
+    /// the email, phone or id the caller looks for.
+    /// </summary>
+    public static IQueryable<Customer> Live(TenantDbContext db) => db.Customers.Where(c => (c.MergedIntoId ?? 0) == 0 && c.ErasedAt == null);
 
     /// <summary>
     /// Loads (tracked, with tags and custom values) every live customer any of the keys can match, in one query per
@@ -46,20 +50,29 @@ public sealed class CustomerMatcher
     }
 
     /// <summary>
-    /// The ids of live customers with one of the emails or phones. Two lookups, one per index: written as one
-    /// <c>email IN (…) OR phone IN (…)</c>, SQLite walks the (MergedIntoId, …) index instead, i.e. the whole table,
-    /// once per batch — imports became quadratic in the size of the tenant.
+    /// The ids of live customers with one of the emails or phones: two lookups, each led by its own index. Written as
+    /// one <c>email IN (…) OR phone IN (…)</c> query, or with a plain <c>MergedIntoId IS NULL</c> (which SQLite, without
+    /// statistics, takes for selective), SQLite walked the (MergedIntoId, …) index instead — the whole table, once per
+    /// batch, so imports grew quadratic with the size of the tenant.
     /// </summary>
     public static async Task<List<int>> MatchingIdsAsync(TenantDbContext db, IReadOnlyCollection<string> normalizedEmails, IReadOnlyCollection<string> phones, CancellationToken cancellationToken)
     {
-        var ids = normalizedEmails.Count == 0 ? [] : await Live(db).Where(c => normalizedEmails.Contains(c.NormalizedEmail!)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = normalizedEmails.Count == 0 ? [] : await ByEmail(db, normalizedEmails).ToListAsync(cancellationToken);
         if (phones.Count > 0)
         {
-            ids.AddRange(await Live(db).Where(c => phones.Contains(c.Phone!)).Select(c => c.Id).ToListAsync(cancellationToken));
+            ids.AddRange(await ByPhone(db, phones).ToListAsync(cancellationToken));
         }
 
         return [.. ids.Distinct()];
     }
+
+    /// <summary>Live customers' ids by normalized email, led by the email index.</summary>
+    public static IQueryable<int> ByEmail(TenantDbContext db, IReadOnlyCollection<string> normalizedEmails) =>
+        Live(db).Where(c => normalizedEmails.Contains(c.NormalizedEmail!)).Select(c => c.Id);
+
+    /// <summary>Live customers' ids by E.164 phone, led by the phone index.</summary>
+    public static IQueryable<int> ByPhone(TenantDbContext db, IReadOnlyCollection<string> phones) =>
+        Live(db).Where(c => phones.Contains(c.Phone!)).Select(c => c.Id);
 
     /// <summary>The customer the keys match, or null: email first, then phone.</summary>
     public Customer? Find(string? normalizedEmail, string? phone) =>

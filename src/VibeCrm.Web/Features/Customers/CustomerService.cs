@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data;
 using VibeCrm.Data.Crm;
-using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Features.Customers;
 
@@ -12,7 +12,7 @@ namespace VibeCrm.Web.Features.Customers;
 /// Creates and updates customer profiles: validation, normalization (search keys, email, E.164 phone, handles, tags),
 /// custom field values, optimistic concurrency, the duplicate warning, and the upsert used by imports and the POS.
 /// </summary>
-public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor tenants, IAuditActor actor, TimeProvider clock)
+public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor tenants, StaffOptions staff, IAuditActor actor, TimeProvider clock)
 {
     public const int MaxTagLength = 50;
     public const int MaxTagsPerCustomer = 50;
@@ -214,7 +214,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         }
 
         var owner = string.IsNullOrWhiteSpace(ownerUserId) ? null : ownerUserId.Trim();
-        if (owner is not null && !await IsActiveStaffAsync(owner, cancellationToken))
+        if (owner is not null && !await staff.IsActiveStaffAsync(owner, cancellationToken))
         {
             return (CommandResult.Fail(OwnerMessage), 0);
         }
@@ -325,9 +325,6 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
 
     private async Task<List<CustomFieldDefinition>> FieldsAsync(CancellationToken cancellationToken) =>
         await db.CustomFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-
-    private Task<bool> IsActiveStaffAsync(string userId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.Kind == AccountKind.Staff && u.IsActive, cancellationToken);
 
     private string? Region() => ContactRules.RegionFromTimeZone(tenants.RequireTenant().TimeZoneId);
 
@@ -452,7 +449,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         Fail(nameof(input.Tags), tagError);
 
         var owner = Clean(input.OwnerUserId);
-        if (owner is not null && owner != existing?.OwnerUserId && !await IsActiveStaffAsync(owner, cancellationToken))
+        if (owner is not null && owner != existing?.OwnerUserId && !await staff.IsActiveStaffAsync(owner, cancellationToken))
         {
             Fail(nameof(input.OwnerUserId), OwnerMessage);
         }

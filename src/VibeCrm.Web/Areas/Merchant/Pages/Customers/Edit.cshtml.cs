@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
-public sealed class EditModel(CustomerService customers, CustomerQueries queries, CustomFieldService fields) : CustomerFormPage(queries, fields)
+public sealed class EditModel(CustomerService customers, StaffOptions staffOptions, CustomFieldService fields) : CustomerFormPage(staffOptions, fields)
 {
     public string DisplayName { get; private set; } = "";
 

@@ -1,5 +1,3 @@
-using StaffOption = VibeCrm.Web.Features.Staff.StaffOption;
-using VibeCrm.Web.Features.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;
@@ -8,6 +6,7 @@ using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Interactions;
 using VibeCrm.Web.Features.Leads;
 using VibeCrm.Web.Features.Opportunities;
+using VibeCrm.Web.Features.Staff;
 using VibeCrm.Web.Infrastructure.Auth;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Leads;
