@@ -45,6 +45,7 @@ public sealed partial class CrmJourneyTests(AppFixture app)
         await page.Locator("#interaction-form").GetByRole(AriaRole.Button, new() { Name = "Log" }).ClickAsync();
         await Expect(page.Locator("#interaction-form")).ToContainTextAsync("Enter a subject.");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+        await SettledAsync(page);
         await AxeAsync(page);
         await ScreenshotAsync(page, "crm-02-interaction-logged");
 
@@ -128,7 +129,7 @@ public sealed partial class CrmJourneyTests(AppFixture app)
         await AxeAsync(page);
         await ScreenshotAsync(page, "crm-06-import-upload");
         const string csv = "First name,Last name,Email,City\nAmélie,Roux,amelie.roux@example.com,Lyon\nBruno,Petit,bruno.petit@@example,Nantes\nChloé,Blanc,chloe.blanc@example.com,Lille\n";
-        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await Field(page, "CSV file").SetInputFilesAsync(new FilePayload { Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Map columns");
@@ -201,11 +202,11 @@ public sealed partial class CrmJourneyTests(AppFixture app)
             await page.SetViewportSizeAsync(width, 900);
             await page.GotoAsync($"/{merchant.Slug}/admin/customers");
             await Expect(page.Locator("#customer-results")).ToContainTextAsync("Oppenheimer-Castellane");
+            await ScreenshotAsync(page, $"crm-12-customers-{name}");
             await AssertFitsAsync(page, "#customer-filters");
             await AssertFitsAsync(page, "#customer-results .table-responsive");
             await AssertFiltersDoNotTouchAsync(page);
             await AxeAsync(page);
-            await ScreenshotAsync(page, $"crm-12-customers-{name}");
 
             await page.GotoAsync($"/{merchant.Slug}/admin/leads");
             await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Lena");

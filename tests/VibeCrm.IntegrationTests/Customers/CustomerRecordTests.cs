@@ -259,7 +259,8 @@ public sealed class CustomerRecordTests(VibeCrmFactory factory) : IClassFixture<
 
         // Nothing can be logged any more.
         using var log = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string> { ["Input.Type"] = "Call", ["Input.Direction"] = "Outbound", ["Input.Subject"] = "Hello" }, Details(tenant, id) + "?handler=Log");
-        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, log.StatusCode); // back to the record, with the reason
+        Assert.Contains("nothing can be logged", await owner.GetPageAsync(log.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Equal(2, await factory.InDbAsync(tenant, db => db.Interactions.CountAsync(i => i.CustomerId == id)));
     }
 
