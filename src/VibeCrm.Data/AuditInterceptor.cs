@@ -16,11 +16,23 @@ public interface IAuditActor
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every create, update and delete of an <see cref="IAudited"/> entity.
 /// Updates and deletes are recorded in the same SaveChanges; creates right after it (their id is known only then).
+/// Bulk writers (imports) <see cref="Suspend"/> it and record one summary entry instead.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly string[] Ignored = ["ConcurrencyStamp", "UpdatedAt", "SearchName", "SearchLastName", "NormalizedEmail"];
     private readonly List<EntityEntry> _pendingCreates = [];
+    private int _suspended;
+
+    /// <summary>
+    /// Stops recording per-entity entries for this scope's context until the returned handle is disposed. For bulk
+    /// writes only, which must write their own summary entry (<see cref="AuditExtensions.Audit(DbContext, string, int, string, IAuditActor, TimeProvider, object?)"/>).
+    /// </summary>
+    public IDisposable Suspend()
+    {
+        _suspended++;
+        return new Resume(this);
+    }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -58,7 +70,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     private void Capture(DbContext? context)
     {
-        if (context is null)
+        if (context is null || _suspended > 0)
         {
             return;
         }
@@ -97,6 +109,20 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         _pendingCreates.Clear();
     }
 
+    private sealed class Resume(AuditInterceptor interceptor) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                interceptor._suspended--;
+            }
+        }
+    }
+
     private AuditEntry Entry(EntityEntry entry, string action, string? changes) => new()
     {
         EntityType = entry.Metadata.ClrType.Name,
@@ -129,10 +155,14 @@ public static class AuditExtensions
 {
     /// <summary>Records a domain action (Merged, Erased, Converted...) with free-form details, saved with the next SaveChanges.</summary>
     public static void Audit(this DbContext db, IAudited entity, string action, IAuditActor actor, TimeProvider clock, object? details = null) =>
+        db.Audit(entity.GetType().Name, entity.Id, action, actor, clock, details);
+
+    /// <summary>Records an action on something that is not an <see cref="IAudited"/> entity (e.g. one entry for a whole import).</summary>
+    public static void Audit(this DbContext db, string entityType, int entityId, string action, IAuditActor actor, TimeProvider clock, object? details = null) =>
         db.Add(new AuditEntry
         {
-            EntityType = entity.GetType().Name,
-            EntityId = entity.Id,
+            EntityType = entityType,
+            EntityId = entityId,
             Action = action,
             ChangesJson = details is null ? null : JsonSerializer.Serialize(details),
             UserId = actor.UserId,

@@ -66,6 +66,15 @@ public static class PageChecks
         Assert.Fail(report.ToString());
     }
 
+    /// <summary>
+    /// Waits until htmx has settled its last swap and the fade-in of swapped content is over, so axe and screenshots see
+    /// the page as a person does (mid-fade text has no contrast).
+    /// </summary>
+    public static Task SettledAsync(IPage page) => page.WaitForFunctionAsync("""
+        () => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')
+          && document.getAnimations().every(a => a.playState !== 'running')
+        """);
+
     /// <summary>Saves a full-page PNG to artifacts/screenshots/{name}.png at the repository root.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

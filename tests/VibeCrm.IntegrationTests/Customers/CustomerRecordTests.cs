@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCrm.Data.Crm;
 using VibeCrm.IntegrationTests.Infrastructure;
+using VibeCrm.IntegrationTests.Opportunities;
 using VibeCrm.Web.Features.Customers;
 
 namespace VibeCrm.IntegrationTests.Customers;
@@ -258,8 +259,86 @@ public sealed class CustomerRecordTests(VibeCrmFactory factory) : IClassFixture<
 
         // Nothing can be logged any more.
         using var log = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string> { ["Input.Type"] = "Call", ["Input.Direction"] = "Outbound", ["Input.Subject"] = "Hello" }, Details(tenant, id) + "?handler=Log");
-        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, log.StatusCode); // back to the record, with the reason
+        Assert.Contains("nothing can be logged", await owner.GetPageAsync(log.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Equal(2, await factory.InDbAsync(tenant, db => db.Interactions.CountAsync(i => i.CustomerId == id)));
+    }
+
+    [Fact]
+    public async Task An_erased_customer_cannot_be_edited_logged_on_merged_or_have_history_deleted()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var id = await factory.AddCustomerAsync(tenant, "Ezra", "Erased", "ezra@example.com");
+        var live = await factory.AddCustomerAsync(tenant, "Ezra", "Erased", "ezra.work@example.com");
+        using var owner = new BrowserClient(factory);
+        await owner.SignInStaffAsync(tenant.Slug, tenant.OwnerEmail);
+        using (var log = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string> { ["Input.Type"] = "Call", ["Input.Direction"] = "Outbound", ["Input.Subject"] = "Before" }, Details(tenant, id) + "?handler=Log"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+        }
+
+        var interactionId = await factory.InDbAsync(tenant, db => db.Interactions.Where(i => i.CustomerId == id).Select(i => i.Id).SingleAsync());
+        var editUrl = $"/{tenant.Slug}/admin/customers/edit/{id}";
+        var form = await owner.GetPageAsync(editUrl); // the token for the post below is taken while the record is still editable
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var stamp = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.ConcurrencyStamp\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        using (var erase = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string> { ["confirmName"] = "Ezra Erased" }, Details(tenant, id) + "?handler=Erase"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, erase.StatusCode);
+        }
+
+        // The edit page sends the person back to the record with the reason, for GET and for a form posted from an old tab.
+        using (var get = await owner.GetAsync(editUrl))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
+            Assert.EndsWith($"/customers/details/{id}", get.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("personal data was erased; the record cannot be edited", await owner.GetPageAsync(get.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, editUrl)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+                ["Input.ConcurrencyStamp"] = stamp,
+                ["Input.FirstName"] = "Ezra",
+                ["Input.LastName"] = "Back",
+                ["Input.Email"] = "ezra@example.com",
+                ["Input.Status"] = "Active",
+            }),
+        })
+        using (var post = await owner.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+            Assert.EndsWith($"/customers/details/{id}", post.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var erased = await factory.InDbAsync(tenant, db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(("Erased", "", (string?)null), (erased.FirstName, erased.LastName, erased.Email));
+
+        // No interaction logged or deleted, and no merge either way.
+        using (var log = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string> { ["Input.Type"] = "Call", ["Input.Direction"] = "Outbound", ["Input.Subject"] = "After" }, Details(tenant, id) + "?handler=Log"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+            Assert.Contains("erased on request; nothing can be logged", await owner.GetPageAsync(log.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
+        using (var delete = await owner.PostFormAsync(Details(tenant, id), new Dictionary<string, string>(), Details(tenant, id) + $"?handler=DeleteInteraction&interactionId={S(interactionId)}"))
+        {
+            Assert.Contains("history is kept as it is", await owner.GetPageAsync(delete.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, await factory.InDbAsync(tenant, db => db.Interactions.CountAsync(i => i.CustomerId == id)));
+        var mergeUrl = $"/{tenant.Slug}/admin/customers/merge";
+        foreach (var (keep, other) in new[] { (live, id), (id, live) })
+        {
+            var merge = await owner.PostFormAsync(Details(tenant, live), new Dictionary<string, string> { ["keep"] = S(keep), ["other"] = S(other) }, mergeUrl)
+                .BodyAsync(HttpStatusCode.OK);
+            Assert.Contains("An erased customer cannot be merged.", merge, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await factory.InDbAsync(tenant, db => db.Customers.CountAsync(c => c.MergedIntoId != null)));
     }
 
     [Fact]

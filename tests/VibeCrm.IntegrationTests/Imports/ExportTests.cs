@@ -81,6 +81,13 @@ public sealed class ExportTests(VibeCrmFactory factory) : IClassFixture<VibeCrmF
         Assert.Equal(["Bob", "Carl"], await NamesAsync(tenant, "?createdFrom=2024-04-01&sort=-created"));
         Assert.Equal(["Carl", "Bob"], await NamesAsync(tenant, "?createdFrom=2024-04-01&sort=created"));
         Assert.Equal(["Carl", "Anna"], await NamesAsync(tenant, $"?ids={anna},4,3,999,abc&sort=name"));
+
+        // The list's own filter: what the list shows is what is exported (its "no owner", "#tag" search, sort and
+        // direction links, and the repeated ids "export selected" sends).
+        Assert.Equal(["Anna", "Bob", "Carl"], (await NamesAsync(tenant, "?owner=none")).Order(StringComparer.Ordinal));
+        Assert.Equal(["Anna"], await NamesAsync(tenant, "?q=%23vip"));
+        Assert.Equal(["Anna", "Bob", "Carl"], await NamesAsync(tenant, "?sort=name&dir=desc")); // Smith, Lee, Jones
+        Assert.Equal(["Anna", "Carl"], await NamesAsync(tenant, $"?ids={anna}&ids=4&sort=name&dir=desc"));
     }
 
     [Fact]
@@ -91,8 +98,7 @@ public sealed class ExportTests(VibeCrmFactory factory) : IClassFixture<VibeCrmF
         await factory.AddCustomerAsync(tenant.Info, "Bob", "Lee", null, null);
         var names = await factory.InTenantAsync(tenant.Info, sp =>
         {
-            var db = sp.GetRequiredService<VibeCrm.Data.Tenants.TenantDbContext>();
-            var query = new CustomerExportFilter { Owner = "staff-1" }.Apply(db.Customers, "Europe/Paris");
+            var query = new CustomerExportFilter(new VibeCrm.Web.Features.Customers.CustomerListQuery { Owner = "staff-1" }).Apply(sp.GetRequiredService<VibeCrm.Web.Features.Customers.CustomerQueries>());
             Assert.Contains("WHERE", Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToQueryString(query), StringComparison.Ordinal);
             return Task.FromResult(query.Select(c => c.FirstName).ToList());
         });

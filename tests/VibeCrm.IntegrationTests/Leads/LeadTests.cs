@@ -23,6 +23,70 @@ public sealed class LeadTests(VibeCrmFactory factory) : IClassFixture<VibeCrmFac
         factory.InTenantAsync(tenant.Info, sp => sp.GetRequiredService<LeadService>().SaveAsync(id, form, "FR", CancellationToken.None));
 
     [Fact]
+    public async Task Logging_an_interaction_on_the_lead_page_recomputes_the_score_and_deleting_it_too()
+    {
+        var (tenant, owner) = await SetUpAsync();
+        var id = (await SaveAsync(tenant, new LeadForm { FirstName = "Noor", Email = "noor@example.com", Source = LeadSource.Website })).Id!.Value;
+        int Score() => factory.InDbAsync(tenant.Info, db => db.Leads.Where(l => l.Id == id).Select(l => l.Score).SingleAsync()).GetAwaiter().GetResult();
+        Assert.Equal(10, Score()); // email only, with the default rules
+        var page = $"/{tenant.Slug}/admin/leads/edit/{id}";
+        var post = $"{page}?handler=Interaction";
+
+        // Invalid: no subject, a ticket, a follow-up. Shown on the page, nothing logged, score unchanged.
+        var invalid = await owner.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Interaction.Type"] = nameof(InteractionType.Ticket),
+            ["Interaction.FollowUpOn"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, post).BodyAsync(HttpStatusCode.OK);
+        Assert.Contains("Enter a subject.", invalid, StringComparison.Ordinal);
+        Assert.Contains("Support tickets are for customers.", invalid, StringComparison.Ordinal);
+        Assert.Contains("Follow-ups are for customers", invalid, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.InDbAsync(tenant.Info, db => db.Interactions.CountAsync()));
+        Assert.Equal(10, Score());
+
+        // A call today: +5 per interaction and +10 for a contact in the last 14 days.
+        using (var logged = await owner.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Interaction.Type"] = nameof(InteractionType.Call),
+            ["Interaction.Direction"] = nameof(InteractionDirection.Outbound),
+            ["Interaction.Subject"] = "Intro call",
+            ["Interaction.Outcome"] = "Wants a tasting",
+        }, post))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        }
+
+        Assert.Equal(25, Score());
+        var interaction = await factory.InDbAsync(tenant.Info, db => db.Interactions.SingleAsync());
+        Assert.Equal((id, (int?)null, "Intro call"), (interaction.LeadId!.Value, interaction.CustomerId, interaction.Subject));
+        Assert.NotNull(await factory.InDbAsync(tenant.Info, db => db.Leads.Where(l => l.Id == id).Select(l => l.LastContactedAt).SingleAsync()));
+        var shown = await owner.GetPageAsync(page);
+        Assert.Contains("Intro call", shown, StringComparison.Ordinal);
+        Assert.Contains("Wants a tasting", shown, StringComparison.Ordinal);
+
+        // Deleting it takes the per-interaction points away again (the last contact stays: it did happen).
+        using (var deleted = await owner.PostFormAsync(page, new Dictionary<string, string>(), $"{page}?handler=DeleteInteraction&interactionId={interaction.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        }
+
+        Assert.Equal(0, await factory.InDbAsync(tenant.Info, db => db.Interactions.CountAsync()));
+        Assert.Equal(20, Score());
+
+        // Once converted, interactions are logged on the customer, not on the lead.
+        await factory.InTenantAsync(tenant.Info, async sp =>
+        {
+            var owners = await sp.GetRequiredService<VibeCrm.Data.Tenants.TenantDbContext>().Users.Select(u => u.Id).FirstAsync();
+            var converted = await sp.GetRequiredService<LeadService>().ConvertAsync(id, null, CancellationToken.None);
+            Assert.True(converted.Result.Succeeded, converted.Result.Error);
+            var refused = await sp.GetRequiredService<VibeCrm.Web.Features.Interactions.InteractionService>().LogForLeadAsync(
+                id, new VibeCrm.Web.Features.Interactions.InteractionInput { Subject = "Late call" }, new(owners, true), "Europe/Paris", CancellationToken.None);
+            Assert.Contains("log the interaction on the customer", refused.Errors["Subject"], StringComparison.Ordinal);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_lead_needs_a_name_and_an_email_or_phone_which_are_normalized()
     {
         var (tenant, owner) = await SetUpAsync();

@@ -27,7 +27,7 @@ public sealed class AuditQueries(TenantDbContext db)
 {
     public const int PageSize = 50;
 
-    public static readonly IReadOnlyList<string> EntityTypes = ["Customer", "Interaction", "Opportunity", "Lead"];
+    public static readonly IReadOnlyList<string> EntityTypes = ["Customer", "Interaction", "Opportunity", "Lead", Imports.ImportJobRunner.AuditType];
 
     public async Task<IReadOnlyList<AuditRow>> ForEntityAsync(string entityType, int entityId, CancellationToken ct, int take = 200)
     {

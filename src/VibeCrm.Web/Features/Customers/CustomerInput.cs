@@ -99,4 +99,5 @@ public sealed record CustomerSaveResult(
 }
 
 /// <summary>A customer as the edit form loads it.</summary>
-public sealed record CustomerForEdit(int Id, string DisplayName, string ConcurrencyStamp, CustomerInput Input);
+/// <summary>The edit form's view of a customer; <paramref name="Locked"/> says why it cannot be edited (merged or erased), if so.</summary>
+public sealed record CustomerForEdit(int Id, string DisplayName, string ConcurrencyStamp, CustomerInput Input, string? Locked = null);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using VibeCrm.Data.Crm;
-using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Tenancy;
 
@@ -117,8 +116,6 @@ public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, int Page, int
     public int? LastPage => TotalIsCapped ? null : Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record StaffOption(string Id, string Name, bool IsActive);
-
 /// <summary>
 /// The customer list and search, built to stay fast at a million customers: every search term is an index range
 /// (<c>column &gt;= term AND column &lt; term + U+FFFF</c> on SQLite, whose LIKE cannot use a binary index; LIKE 'term%'
@@ -174,15 +171,6 @@ public sealed partial class CustomerQueries(TenantDbContext db, ITenantContextAc
 
     /// <summary>Whether the tenant has any (live) customer at all: the list shows its empty state otherwise.</summary>
     public Task<bool> AnyAsync(CancellationToken cancellationToken) => db.Customers.AnyAsync(c => c.MergedIntoId == null, cancellationToken);
-
-    /// <summary>Staff who can own customers (the inactive ones too, for names and filters), active first.</summary>
-    public async Task<IReadOnlyList<StaffOption>> StaffAsync(CancellationToken cancellationToken) =>
-        (await db.Users.AsNoTracking().Where(u => u.Kind == AccountKind.Staff)
-            .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email, u.IsActive })
-            .ToListAsync(cancellationToken))
-        .Select(u => new StaffOption(u.Id, $"{u.FirstName} {u.LastName}".Trim() is { Length: > 0 } n ? n : u.Email ?? u.Id, u.IsActive))
-        .OrderByDescending(s => s.IsActive).ThenBy(s => s.Name, StringComparer.CurrentCulture)
-        .ToList();
 
     /// <summary>The most used tags, for the filter's suggestions.</summary>
     public async Task<IReadOnlyList<string>> PopularTagsAsync(int take, CancellationToken cancellationToken) =>
@@ -421,7 +409,8 @@ public sealed partial class CustomerQueries(TenantDbContext db, ITenantContextAc
         return [.. prefixes.Distinct(StringComparer.Ordinal)];
     }
 
-    private static IQueryable<Customer> Sort(IQueryable<Customer> q, string sort, bool descending) => (sort, descending) switch
+    /// <summary>The list's orders: name, activity or creation date (the default), the id breaking ties.</summary>
+    public static IQueryable<Customer> Sort(IQueryable<Customer> q, string sort, bool descending) => (sort, descending) switch
     {
         ("name", false) => q.OrderBy(c => c.SearchLastName).ThenBy(c => c.Id),
         ("name", true) => q.OrderByDescending(c => c.SearchLastName).ThenByDescending(c => c.Id),

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data;
 using VibeCrm.Data.Crm;
-using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Features.Customers;
 
@@ -12,7 +12,7 @@ namespace VibeCrm.Web.Features.Customers;
 /// Creates and updates customer profiles: validation, normalization (search keys, email, E.164 phone, handles, tags),
 /// custom field values, optimistic concurrency, the duplicate warning, and the upsert used by imports and the POS.
 /// </summary>
-public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor tenants, IAuditActor actor, TimeProvider clock)
+public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor tenants, StaffOptions staff, IAuditActor actor, TimeProvider clock)
 {
     public const int MaxTagLength = 50;
     public const int MaxTagsPerCustomer = 50;
@@ -99,7 +99,8 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
     }
 
     /// <summary>
-    /// For imports and the POS: finds the live customer with the same normalized email, else the same phone, and
+    /// For the POS and API: finds the live customer with the same normalized email, else the same phone
+    /// (<see cref="CustomerMatcher"/>, the rule CSV imports apply in batches too), and
     /// updates only the fields given (non-null, non-blank; tags are added), or creates a customer. Required custom
     /// fields are enforced only for <see cref="RecordSource.Staff"/>: a till or a file cannot be asked for them.
     /// </summary>
@@ -110,23 +111,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         var region = Region();
         var email = ContactRules.NormalizeEmail(ContactRules.Email(input.Email).Email);
         var phone = ContactRules.Phone(input.Phone, region).Phone;
-        Customer? existing = null;
-        if (email is not null)
-        {
-            existing = await Live().Where(c => c.NormalizedEmail == email).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        if (existing is null && phone is not null)
-        {
-            existing = await Live().Where(c => c.Phone == phone).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        if (existing is not null)
-        {
-            await db.Entry(existing).Collection(c => c.Tags).LoadAsync(cancellationToken);
-            await db.Entry(existing).Collection(c => c.CustomValues).LoadAsync(cancellationToken);
-        }
-
+        var existing = (await CustomerMatcher.LoadAsync(db, [email], [phone], cancellationToken)).Find(email, phone);
         var (values, errors) = await ValidateAsync(input, merge: true, existing, fields, requireCustomFields: source == RecordSource.Staff && existing is null, cancellationToken);
         if (errors.Count > 0)
         {
@@ -145,7 +130,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         return (CommandResult.Ok, customer.Id, existing is null);
     }
 
-    /// <summary>The form's view of a customer, or null when it does not exist.</summary>
+    /// <summary>The form's view of a customer, or null when it does not exist; merged and erased customers come back <see cref="CustomerForEdit.Locked"/>.</summary>
     public async Task<CustomerForEdit?> LoadForEditAsync(int id, CancellationToken cancellationToken)
     {
         var c = await db.Customers.AsNoTracking().Include(x => x.Tags).Include(x => x.CustomValues).AsSplitQuery()
@@ -184,7 +169,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
             Tags = [.. c.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
             CustomFields = c.CustomValues.Where(v => keys.ContainsKey(v.FieldId)).ToDictionary(v => keys[v.FieldId], v => v.Value, StringComparer.Ordinal),
         };
-        return new CustomerForEdit(c.Id, c.DisplayName, c.ConcurrencyStamp, input);
+        return new CustomerForEdit(c.Id, c.DisplayName, c.ConcurrencyStamp, input, Unchangeable(c));
     }
 
     /// <summary>Adds one tag to the selected live customers (those who have it already are left alone).</summary>
@@ -229,7 +214,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         }
 
         var owner = string.IsNullOrWhiteSpace(ownerUserId) ? null : ownerUserId.Trim();
-        if (owner is not null && !await IsActiveStaffAsync(owner, cancellationToken))
+        if (owner is not null && !await staff.IsActiveStaffAsync(owner, cancellationToken))
         {
             return (CommandResult.Fail(OwnerMessage), 0);
         }
@@ -313,7 +298,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
 
     private const string OwnerMessage = "Choose an active staff member as owner.";
 
-    private IQueryable<Customer> Live() => db.Customers.Where(c => c.MergedIntoId == null && c.ErasedAt == null);
+    private IQueryable<Customer> Live() => CustomerMatcher.Live(db);
 
     private static string? Unchangeable(Customer customer) =>
         customer.MergedIntoId is not null ? "This customer was merged into another record; edit that one instead."
@@ -340,9 +325,6 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
 
     private async Task<List<CustomFieldDefinition>> FieldsAsync(CancellationToken cancellationToken) =>
         await db.CustomFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-
-    private Task<bool> IsActiveStaffAsync(string userId, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.Kind == AccountKind.Staff && u.IsActive, cancellationToken);
 
     private string? Region() => ContactRules.RegionFromTimeZone(tenants.RequireTenant().TimeZoneId);
 
@@ -467,7 +449,7 @@ public sealed class CustomerService(TenantDbContext db, ITenantContextAccessor t
         Fail(nameof(input.Tags), tagError);
 
         var owner = Clean(input.OwnerUserId);
-        if (owner is not null && owner != existing?.OwnerUserId && !await IsActiveStaffAsync(owner, cancellationToken))
+        if (owner is not null && owner != existing?.OwnerUserId && !await staff.IsActiveStaffAsync(owner, cancellationToken))
         {
             Fail(nameof(input.OwnerUserId), OwnerMessage);
         }

@@ -8,119 +8,41 @@ using VibeCrm.Web.Features.Customers;
 namespace VibeCrm.Web.Features.Imports;
 
 /// <summary>
-/// The filters of the customer list, as query-string values (<c>q, status, tag, owner, createdFrom, createdTo, activeFrom,
-/// activeTo, sort</c>), plus <c>ids</c> (comma-separated) for "export selected". Dates are days in the tenant's time zone.
+/// What to export: the customer list's own query (<see cref="CustomerListQuery"/>: <c>q, status, tag, owner, createdFrom,
+/// createdTo, activeFrom, activeTo, sort, dir</c>, dates as days in the tenant's time zone), plus <c>ids</c> for "export
+/// selected" (comma-separated or repeated). The sort also takes the export's "-name" form for descending.
 /// </summary>
-public sealed class CustomerExportFilter
+public sealed record CustomerExportFilter(CustomerListQuery List, IReadOnlyList<string>? Ids = null)
 {
-    public string? Q { get; set; }
-
-    public string? Status { get; set; }
-
-    public string? Tag { get; set; }
-
-    public string? Owner { get; set; }
-
-    public DateOnly? CreatedFrom { get; set; }
-
-    public DateOnly? CreatedTo { get; set; }
-
-    public DateOnly? ActiveFrom { get; set; }
-
-    public DateOnly? ActiveTo { get; set; }
-
-    public string? Sort { get; set; }
-
-    public string? Ids { get; set; }
-
-    /// <summary>Live (not merged) customers matching the filters, sorted; everything runs in the database.</summary>
-    public IQueryable<Customer> Apply(IQueryable<Customer> customers, string timeZoneId)
+    /// <summary>
+    /// Live customers matching the filters through the list's own <see cref="CustomerQueries.Filter"/> (search, tag,
+    /// status, owner, days in the tenant's time zone), the selection, sorted; everything runs in the database.
+    /// </summary>
+    public IQueryable<Customer> Apply(CustomerQueries queries)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        var query = customers.Where(c => c.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var key = ContactRules.SearchKey(Q);
-            var email = Q.Trim().ToLowerInvariant();
-            var digits = string.Concat(Q.Where(char.IsAsciiDigit));
-            var (phone, _) = ContactRules.Phone(Q, ContactRules.RegionFromTimeZone(timeZoneId));
-            var local = digits.TrimStart('0');
-            query = phone is not null
-                ? query.Where(c => c.Phone == phone)
-                : digits.Length >= 4 && digits.Length * 2 >= Q.Trim().Length
-                ? query.Where(c => c.Phone != null && c.Phone.Contains(local))
-                : query.Where(c => c.SearchName.StartsWith(key) || c.SearchLastName.StartsWith(key) || (c.NormalizedEmail != null && c.NormalizedEmail.StartsWith(email)));
-        }
-
-        if (Enum.TryParse<CustomerStatus>(Status, ignoreCase: true, out var status) && !int.TryParse(Status, out _))
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Tag))
-        {
-            var tag = Tag.Trim().ToLowerInvariant();
-            query = query.Where(c => c.Tags.Any(t => t.Tag == tag));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Owner))
-        {
-            query = query.Where(c => c.OwnerUserId == Owner);
-        }
-
-        if (CreatedFrom is { } createdFrom)
-        {
-            var from = StartOfDay(createdFrom, zone);
-            query = query.Where(c => c.CreatedAt >= from);
-        }
-
-        if (CreatedTo is { } createdTo)
-        {
-            var to = StartOfDay(createdTo.AddDays(1), zone);
-            query = query.Where(c => c.CreatedAt < to);
-        }
-
-        if (ActiveFrom is { } activeFrom)
-        {
-            var from = StartOfDay(activeFrom, zone);
-            query = query.Where(c => c.LastActivityAt >= from);
-        }
-
-        if (ActiveTo is { } activeTo)
-        {
-            var to = StartOfDay(activeTo.AddDays(1), zone);
-            query = query.Where(c => c.LastActivityAt < to);
-        }
-
+        var query = queries.Filter(List, CustomerQueries.CountLead(List));
         if (SelectedIds() is { } ids)
         {
             query = query.Where(c => ids.Contains(c.Id));
         }
 
-        return (Sort ?? "").Trim().ToLowerInvariant() switch
+        // "-name" or dir=desc: the export's sort names, and the list's sort and direction when it links here.
+        var sort = (List.Sort ?? "").Trim().ToLowerInvariant();
+        var descending = sort.StartsWith('-') || string.Equals(List.Dir, "desc", StringComparison.OrdinalIgnoreCase);
+        return sort.TrimStart('-') switch
         {
-            "name" => query.OrderBy(c => c.SearchLastName).ThenBy(c => c.Id),
-            "-name" => query.OrderByDescending(c => c.SearchLastName).ThenByDescending(c => c.Id),
-            "created" => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            "activity" => query.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id),
-            "-activity" => query.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
             "email" => query.OrderBy(c => c.NormalizedEmail).ThenBy(c => c.Id),
-            _ => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            "name" or "activity" or "created" => CustomerQueries.Sort(query, sort.TrimStart('-'), descending),
+            _ => CustomerQueries.Sort(query, "created", descending: true),
         };
     }
 
     /// <summary>The ids of "export selected", or null when not given.</summary>
     public List<int>? SelectedIds() =>
-        string.IsNullOrWhiteSpace(Ids)
+        Ids is null || Ids.All(string.IsNullOrWhiteSpace)
             ? null
-            : [.. Ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [.. Ids.SelectMany(i => (i ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct()];
-
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }
 
 /// <summary>
@@ -128,14 +50,14 @@ public sealed class CustomerExportFilter
 /// formula-looking values neutralized. Reads the matching ids once, then the customers in chunks (no N+1, never the
 /// whole table in memory).
 /// </summary>
-public sealed class CustomerExporter(TenantDbContext db)
+public sealed class CustomerExporter(TenantDbContext db, CustomerQueries queries)
 {
     private const int Chunk = 500;
 
     public async Task WriteAsync(CustomerExportFilter filter, string timeZoneId, Stream output, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        var ids = await filter.Apply(db.Customers.AsNoTracking(), timeZoneId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await filter.Apply(queries).Select(c => c.Id).ToListAsync(cancellationToken);
         var fields = await db.CustomFields.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Label).ToListAsync(cancellationToken);
         var owners = await db.Users.AsNoTracking().Where(u => u.Kind == AccountKind.Staff).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VibeCrm.Data;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Tenancy;
@@ -21,17 +22,25 @@ namespace VibeCrm.Web.Features.Imports;
 /// while it is open, progress is published in memory through <see cref="ImportProgress"/>.
 /// </para>
 /// Writes are upserts keyed by email, then phone, so running the same rows again never duplicates a record.
+/// <para>
+/// The rows are not audited one by one (that doubled the writes): the import is recorded as one audit entry
+/// ("Import", the job's id) with its counts, by the person who started it, in the transaction that completes it.
+/// </para>
 /// </summary>
 public sealed partial class ImportJobRunner(
     TenantDbContext db,
     ImportStorage storage,
     ImportWriter writer,
     ImportProgress progress,
+    AuditInterceptor audit,
     ITenantContextAccessor tenants,
     TimeProvider clock,
     ILogger<ImportJobRunner> logger)
 {
     public const int BatchSize = 1000;
+
+    /// <summary>The audit trail's entity type for imports.</summary>
+    public const string AuditType = "Import";
 
     public const string CheckingPhase = "Checking rows";
     public const string WritingPhase = "Importing";
@@ -45,6 +54,7 @@ public sealed partial class ImportJobRunner(
         }
 
         var tenantId = tenants.RequireTenant().Id;
+        using var perRowAudit = audit.Suspend();
         try
         {
             job.Status = ImportStatus.Running;
@@ -66,6 +76,11 @@ public sealed partial class ImportJobRunner(
                 .SetProperty(j => j.CompletedAt, clock.GetUtcNow())
                 .SetProperty(j => j.Message, "The import stopped because of an unexpected error. "
                     + (job.ImportValidRowsOnly ? "Rows already imported are kept." : "Nothing was imported.")), CancellationToken.None);
+            if (job.ImportValidRowsOnly)
+            {
+                await AuditSummaryAsync(importId, "Import failed", CancellationToken.None);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
         finally
         {
@@ -198,8 +213,16 @@ public sealed partial class ImportJobRunner(
         }
 
         await CommitAsync();
-        await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(
-            s => s.SetProperty(j => j.Status, ImportStatus.Completed).SetProperty(j => j.CompletedAt, clock.GetUtcNow()), cancellationToken);
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, ImportStatus.Completed).SetProperty(j => j.CompletedAt, clock.GetUtcNow()), cancellationToken);
+            await AuditSummaryAsync(id, "Imported", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
     }
 
     /// <summary>All rows and the completed status in one transaction: either everything is imported or nothing is.</summary>
@@ -246,9 +269,36 @@ public sealed partial class ImportJobRunner(
                     .SetProperty(j => j.Status, ImportStatus.Completed)
                     .SetProperty(j => j.CompletedAt, clock.GetUtcNow()),
                 cancellationToken);
+            await AuditSummaryAsync(id, "Imported", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }
+
+    /// <summary>Adds the import's one audit entry (saved by the caller): what was imported, by whom, with the counts.</summary>
+    private async Task AuditSummaryAsync(int importId, string action, CancellationToken cancellationToken)
+    {
+        var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == importId)
+            .Select(j => new
+            {
+                j.Kind, j.FileName, j.TotalRows, j.CreatedCount, j.UpdatedCount, j.SkippedCount, j.ErrorCount, j.ImportValidRowsOnly, j.CreatedByUserId,
+                By = db.Users.Where(u => u.Id == j.CreatedByUserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        db.Audit(AuditType, importId, action, new ImportAuditActor(job.CreatedByUserId, job.By), clock, new
+        {
+            Kind = job.Kind.ToString(),
+            File = job.FileName,
+            Rows = job.TotalRows,
+            Created = job.CreatedCount,
+            Updated = job.UpdatedCount,
+            SkippedDuplicates = job.SkippedCount,
+            RowsWithErrors = job.ErrorCount,
+            ValidRowsOnly = job.ImportValidRowsOnly,
+        });
+    }
+
+    private sealed record ImportAuditActor(string? UserId, string? UserName) : IAuditActor;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} failed")]
     private static partial void LogFailed(ILogger logger, int importId, Exception exception);

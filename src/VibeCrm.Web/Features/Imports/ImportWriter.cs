@@ -2,24 +2,26 @@ using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Leads;
 
 namespace VibeCrm.Web.Features.Imports;
 
 /// <summary>
-/// Writes imported rows: each row updates the live record with the same normalized email, else the same phone,
-/// else creates one. Writes are therefore upserts, so writing the same rows twice changes nothing more.
-/// Only the cells that were mapped and not empty are written over an existing record.
+/// Writes imported rows in batches: each row updates the live record with the same normalized email, else the same
+/// phone (<see cref="CustomerMatcher"/>, the rule the POS upsert uses too), else creates one. Writes are therefore
+/// upserts, so writing the same rows twice changes nothing more; a matched record whose values are already those of
+/// the row is not written at all. Only the cells that were mapped and not empty are written over an existing record.
+/// One query per batch finds the matches; the caller owns the transaction and the audit (one summary entry per import).
 /// </summary>
-public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
+public sealed class ImportWriter(TenantDbContext db, LeadScoringService scoring, TimeProvider clock)
 {
     /// <summary>For each draft, whether it matches an existing live record (without loading the records).</summary>
     public async Task<bool[]> MatchesAsync(ImportKind kind, IReadOnlyList<ImportDraft> drafts, CancellationToken cancellationToken)
     {
         var (emails, phones) = Keys(drafts);
         var found = kind == ImportKind.Leads
-            ? await db.Leads.AsNoTracking().Where(l => emails.Contains(l.NormalizedEmail!) || phones.Contains(l.Phone!))
-                .Select(l => new { l.NormalizedEmail, l.Phone }).ToListAsync(cancellationToken)
-            : await db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null && (emails.Contains(c.NormalizedEmail!) || phones.Contains(c.Phone!)))
+            ? await MatchingLeads(emails, phones).AsNoTracking().Select(l => new { l.NormalizedEmail, l.Phone }).ToListAsync(cancellationToken)
+            : await MatchingCustomers(await CustomerMatcher.MatchingIdsAsync(db, emails, phones, cancellationToken))
                 .Select(c => new { c.NormalizedEmail, c.Phone }).ToListAsync(cancellationToken);
         var foundEmails = found.Select(f => f.NormalizedEmail).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var foundPhones = found.Select(f => f.Phone).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -29,9 +31,12 @@ public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
     /// <summary>Adds or updates the records of <paramref name="drafts"/> and saves; the caller owns the transaction.</summary>
     public async Task<(int Created, int Updated)> WriteAsync(ImportKind kind, IReadOnlyList<ImportDraft> drafts, CancellationToken cancellationToken)
     {
-        var result = kind == ImportKind.Leads
-            ? await WriteLeadsAsync(drafts, cancellationToken)
-            : await WriteCustomersAsync(drafts, cancellationToken);
+        if (kind == ImportKind.Leads)
+        {
+            return await WriteLeadsAsync(drafts, cancellationToken);
+        }
+
+        var result = await WriteCustomersAsync(drafts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
@@ -39,32 +44,32 @@ public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
 
     private async Task<(int, int)> WriteCustomersAsync(IReadOnlyList<ImportDraft> drafts, CancellationToken cancellationToken)
     {
-        var (emails, phones) = Keys(drafts);
-        var existing = await db.Customers.Include(c => c.Tags).Include(c => c.CustomValues).AsSplitQuery()
-            .Where(c => c.MergedIntoId == null && (emails.Contains(c.NormalizedEmail!) || phones.Contains(c.Phone!)))
-            .OrderBy(c => c.Id)
-            .ToListAsync(cancellationToken);
-        var byEmail = existing.Where(c => c.NormalizedEmail is not null).GroupBy(c => c.NormalizedEmail!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var byPhone = existing.Where(c => c.Phone is not null).GroupBy(c => c.Phone!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var matcher = await CustomerMatcher.LoadAsync(db, drafts.Select(d => d.NormalizedEmail), drafts.Select(d => d.Phone), cancellationToken);
         var now = clock.GetUtcNow();
         int created = 0, updated = 0;
         foreach (var draft in drafts)
         {
-            var customer = Find(byEmail, draft.NormalizedEmail) ?? Find(byPhone, draft.Phone);
+            var customer = matcher.Find(draft.NormalizedEmail, draft.Phone);
             if (customer is null)
             {
-                customer = new Customer { CreatedAt = now, Status = CustomerStatus.Active };
+                customer = new Customer { CreatedAt = now, UpdatedAt = now, Status = CustomerStatus.Active };
+                ApplyCustomer(customer, draft);
                 db.Customers.Add(customer);
+                matcher.Add(customer);
                 created++;
-            }
-            else
-            {
-                customer.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-                updated++;
+                continue;
             }
 
-            ApplyCustomer(customer, draft);
-            customer.UpdatedAt = now;
+            var related = ApplyCustomer(customer, draft);
+            var entry = db.Entry(customer);
+            entry.DetectChanges();
+            if (related || entry.Properties.Any(p => p.IsModified))
+            {
+                customer.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+                customer.UpdatedAt = now;
+            }
+
+            updated++;
         }
 
         return (created, updated);
@@ -73,11 +78,12 @@ public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
     private async Task<(int, int)> WriteLeadsAsync(IReadOnlyList<ImportDraft> drafts, CancellationToken cancellationToken)
     {
         var (emails, phones) = Keys(drafts);
-        var existing = await db.Leads.Where(l => emails.Contains(l.NormalizedEmail!) || phones.Contains(l.Phone!)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        var existing = await MatchingLeads(emails, phones).OrderBy(l => l.Id).ToListAsync(cancellationToken);
         var byEmail = existing.Where(l => l.NormalizedEmail is not null).GroupBy(l => l.NormalizedEmail!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byPhone = existing.Where(l => l.Phone is not null).GroupBy(l => l.Phone!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         int created = 0, updated = 0;
+        var written = new List<Lead>(drafts.Count);
         foreach (var draft in drafts)
         {
             var lead = Find(byEmail, draft.NormalizedEmail) ?? Find(byPhone, draft.Phone);
@@ -108,14 +114,24 @@ public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
             }
 
             lead.UpdatedAt = now;
+            written.Add(lead);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        // Profile fields and source are inputs of the lead score.
+        await scoring.RecomputeAsync([.. written.Select(l => l.Id)], cancellationToken);
         return (created, updated);
     }
 
-    /// <summary>Copies the draft's values onto the customer, with the same normalization as the customer forms.</summary>
-    public static void ApplyCustomer(Customer customer, ImportDraft draft)
+    /// <summary>
+    /// Copies the draft's values onto the customer, with the same normalization as the customer forms; returns whether
+    /// a tag was added or a custom value added or changed (changes of the customer's own columns are left to the change tracker).
+    /// </summary>
+    public static bool ApplyCustomer(Customer customer, ImportDraft draft)
     {
+        var related = false;
         foreach (var (key, value) in draft.Values)
         {
             switch (key)
@@ -147,20 +163,31 @@ public sealed class ImportWriter(TenantDbContext db, TimeProvider clock)
         foreach (var tag in draft.Tags.Where(t => !customer.Tags.Exists(x => x.Tag == t)))
         {
             customer.Tags.Add(new CustomerTag { Tag = tag });
+            related = true;
         }
 
         foreach (var (fieldId, value) in draft.Custom)
         {
             if (customer.CustomValues.Find(v => v.FieldId == fieldId) is { } existing)
             {
+                related |= !string.Equals(existing.Value, value, StringComparison.Ordinal);
                 existing.Value = value;
             }
             else
             {
                 customer.CustomValues.Add(new CustomFieldValue { FieldId = fieldId, Value = value });
+                related = true;
             }
         }
+
+        return related;
     }
+
+    private IQueryable<Customer> MatchingCustomers(List<int> ids) => db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id));
+
+    /// <summary>Leads with one of the emails or phones: a union of two index lookups (see <see cref="CustomerMatcher.MatchingIdsAsync"/>).</summary>
+    private IQueryable<Lead> MatchingLeads(List<string> emails, List<string> phones) =>
+        db.Leads.Where(l => emails.Contains(l.NormalizedEmail!)).Union(db.Leads.Where(l => phones.Contains(l.Phone!)));
 
     private static T? Find<T>(Dictionary<string, T> index, string? key)
         where T : class => key is not null && index.TryGetValue(key, out var value) ? value : null;

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using VibeCrm.Data.Crm;
-using VibeCrm.Data.Identity;
 using VibeCrm.Data.Tenants;
+using VibeCrm.Web.Features.Leads;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Features.Interactions;
 
@@ -54,8 +55,11 @@ public sealed record InteractionSaveResult(int? Id, IReadOnlyDictionary<string, 
     public static InteractionSaveResult Fail(string field, string message) => new(null, new Dictionary<string, string>(StringComparer.Ordinal) { [field] = message });
 }
 
-/// <summary>Log, edit and delete interactions with customers; tickets; follow-ups.</summary>
-public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
+/// <summary>
+/// Log, edit and delete interactions with customers and leads; tickets; follow-ups. Interactions are an input of the
+/// lead score, so logging or deleting one for a lead recomputes its score.
+/// </summary>
+public sealed class InteractionService(TenantDbContext db, LeadScoringService scoring, StaffOptions staff, TimeProvider clock)
 {
     public const int MaxDurationMinutes = 1440;
 
@@ -136,39 +140,74 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var occurredAt = input.OccurredAt is { } local ? TenantTime.ToUtc(local, timeZoneId) : now;
-        var isTicket = input.Type == InteractionType.Ticket;
         var interaction = existing ?? new Interaction { CustomerId = customerId, StaffUserId = actor.UserId, CreatedAt = now };
-        interaction.Type = input.Type;
-        interaction.Direction = input.Type == InteractionType.Note ? InteractionDirection.None : input.Direction;
-        interaction.OccurredAt = occurredAt;
-        interaction.DurationMinutes = input.DurationMinutes;
-        interaction.Subject = input.Subject!.Trim();
-        interaction.Body = Clean(input.Body);
-        interaction.Outcome = Clean(input.Outcome);
-        if (interaction.FollowUpOn != input.FollowUpOn)
-        {
-            interaction.FollowUpOn = input.FollowUpOn;
-            interaction.FollowUpDoneAt = null;
-        }
-
-        interaction.TicketStatus = isTicket ? input.TicketStatus ?? TicketStatus.Open : null;
-        interaction.TicketPriority = isTicket ? input.TicketPriority ?? Priority.Normal : null;
-        interaction.AssigneeUserId = isTicket ? Clean(input.AssigneeUserId) : null;
-        interaction.UpdatedAt = now;
+        Apply(interaction, input, now, timeZoneId);
         if (existing is null)
         {
             db.Interactions.Add(interaction);
         }
 
         await db.SaveChangesAsync(ct);
-        await TouchCustomerAsync(customerId, occurredAt, ct);
+        await TouchCustomerAsync(customerId, interaction.OccurredAt, ct);
+        if (interaction.LeadId is { } leadId)
+        {
+            await scoring.RecomputeAsync(leadId, ct); // a converted lead's history moved to the customer
+        }
+
         return new InteractionSaveResult(interaction.Id, new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
-    public async Task<CommandResult> DeleteAsync(int customerId, int id, StaffActor actor, CancellationToken ct)
+    /// <summary>
+    /// Logs an interaction with a lead (a contact before they are a customer) and recomputes the lead's score.
+    /// Tickets and follow-ups belong to customers; a converted lead's interactions are logged on the customer.
+    /// </summary>
+    public async Task<InteractionSaveResult> LogForLeadAsync(int leadId, InteractionInput input, StaffActor actor, string timeZoneId, CancellationToken ct)
     {
-        var interaction = await db.Interactions.FirstOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId, ct);
+        var lead = await db.Leads.AsNoTracking().Where(l => l.Id == leadId).Select(l => new { l.Status }).FirstOrDefaultAsync(ct);
+        if (lead is null)
+        {
+            return InteractionSaveResult.Fail(nameof(InteractionInput.Subject), "That lead no longer exists.");
+        }
+
+        if (lead.Status == LeadStatus.Converted)
+        {
+            return InteractionSaveResult.Fail(nameof(InteractionInput.Subject), "This lead was converted: log the interaction on the customer.");
+        }
+
+        if (input.Id is not null)
+        {
+            return InteractionSaveResult.Fail(nameof(InteractionInput.Subject), "Interactions with a lead are logged, not edited.");
+        }
+
+        var errors = await ValidateAsync(input, null, timeZoneId, ct);
+        if (input.Type == InteractionType.Ticket)
+        {
+            errors[nameof(input.Type)] = "Support tickets are for customers.";
+        }
+
+        if (input.FollowUpOn is not null)
+        {
+            errors[nameof(input.FollowUpOn)] = "Follow-ups are for customers: convert the lead first.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new InteractionSaveResult(null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var interaction = new Interaction { LeadId = leadId, StaffUserId = actor.UserId, CreatedAt = now };
+        Apply(interaction, input, now, timeZoneId);
+        db.Interactions.Add(interaction);
+        await db.SaveChangesAsync(ct);
+        await scoring.RecomputeAsync(leadId, ct);
+        return new InteractionSaveResult(interaction.Id, new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>Deletes an interaction with a lead that is not converted yet, and recomputes the lead's score.</summary>
+    public async Task<CommandResult> DeleteForLeadAsync(int leadId, int id, StaffActor actor, CancellationToken ct)
+    {
+        var interaction = await db.Interactions.FirstOrDefaultAsync(i => i.Id == id && i.LeadId == leadId && i.CustomerId == null, ct);
         if (interaction is null)
         {
             return CommandResult.Fail("That interaction no longer exists.");
@@ -181,6 +220,35 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
 
         db.Interactions.Remove(interaction);
         await db.SaveChangesAsync(ct);
+        await scoring.RecomputeAsync(leadId, ct);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> DeleteAsync(int customerId, int id, StaffActor actor, CancellationToken ct)
+    {
+        var interaction = await db.Interactions.FirstOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId, ct);
+        if (interaction is null)
+        {
+            return CommandResult.Fail("That interaction no longer exists.");
+        }
+
+        if (await db.Customers.AnyAsync(c => c.Id == customerId && c.ErasedAt != null, ct))
+        {
+            return CommandResult.Fail("This customer was erased on request; their history is kept as it is.");
+        }
+
+        if (!CanEdit(interaction, actor))
+        {
+            return CommandResult.Fail("You can delete only the interactions you logged.");
+        }
+
+        db.Interactions.Remove(interaction);
+        await db.SaveChangesAsync(ct);
+        if (interaction.LeadId is { } leadId)
+        {
+            await scoring.RecomputeAsync(leadId, ct);
+        }
+
         return CommandResult.Ok;
     }
 
@@ -199,7 +267,7 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
         }
 
         assigneeUserId = Clean(assigneeUserId);
-        if (assigneeUserId is not null && assigneeUserId != ticket.AssigneeUserId && !await IsActiveStaffAsync(assigneeUserId, ct))
+        if (assigneeUserId is not null && assigneeUserId != ticket.AssigneeUserId && !await staff.IsActiveStaffAsync(assigneeUserId, ct))
         {
             return CommandResult.Fail("The assignee must be an active staff member.");
         }
@@ -246,6 +314,28 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
     }
 
     private static bool CanEdit(Interaction interaction, StaffActor actor) => CanEdit(interaction.StaffUserId, actor);
+
+    private static void Apply(Interaction interaction, InteractionInput input, DateTimeOffset now, string timeZoneId)
+    {
+        var isTicket = input.Type == InteractionType.Ticket;
+        interaction.Type = input.Type;
+        interaction.Direction = input.Type == InteractionType.Note ? InteractionDirection.None : input.Direction;
+        interaction.OccurredAt = input.OccurredAt is { } local ? TenantTime.ToUtc(local, timeZoneId) : now;
+        interaction.DurationMinutes = input.DurationMinutes;
+        interaction.Subject = input.Subject!.Trim();
+        interaction.Body = Clean(input.Body);
+        interaction.Outcome = Clean(input.Outcome);
+        if (interaction.FollowUpOn != input.FollowUpOn)
+        {
+            interaction.FollowUpOn = input.FollowUpOn;
+            interaction.FollowUpDoneAt = null;
+        }
+
+        interaction.TicketStatus = isTicket ? input.TicketStatus ?? TicketStatus.Open : null;
+        interaction.TicketPriority = isTicket ? input.TicketPriority ?? Priority.Normal : null;
+        interaction.AssigneeUserId = isTicket ? Clean(input.AssigneeUserId) : null;
+        interaction.UpdatedAt = now;
+    }
 
     private async Task<Dictionary<string, string>> ValidateAsync(InteractionInput input, Interaction? existing, string timeZoneId, CancellationToken ct)
     {
@@ -302,7 +392,7 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
             }
 
             var assignee = Clean(input.AssigneeUserId);
-            if (assignee is not null && assignee != existing?.AssigneeUserId && !await IsActiveStaffAsync(assignee, ct))
+            if (assignee is not null && assignee != existing?.AssigneeUserId && !await staff.IsActiveStaffAsync(assignee, ct))
             {
                 errors[nameof(input.AssigneeUserId)] = "The assignee must be an active staff member.";
             }
@@ -314,9 +404,6 @@ public sealed class InteractionService(TenantDbContext db, TimeProvider clock)
 
         return errors;
     }
-
-    private Task<bool> IsActiveStaffAsync(string userId, CancellationToken ct) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.Kind == AccountKind.Staff && u.IsActive, ct);
 
     /// <summary>Moves the customer's last activity forward; written directly so it does not clutter the profile's audit trail.</summary>
     private Task<int> TouchCustomerAsync(int customerId, DateTimeOffset at, CancellationToken ct) =>

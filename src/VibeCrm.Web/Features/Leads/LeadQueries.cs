@@ -23,6 +23,10 @@ public sealed record SourceConversion(string Source, int Leads, int Converted, d
     public double Rate => Leads == 0 ? 0 : (double)Converted / Leads;
 }
 
+/// <summary>An interaction with a lead, newest first on the lead's page.</summary>
+public sealed record LeadInteractionRow(
+    int Id, InteractionType Type, InteractionDirection Direction, DateTimeOffset OccurredAt, string Subject, string? Outcome, string? StaffUserId, string? StaffName);
+
 public sealed record ConversionReport(IReadOnlyList<SourceConversion> Sources, SourceConversion Overall);
 
 /// <summary>The lead list and the conversion report.</summary>
@@ -97,6 +101,15 @@ public sealed class LeadQueries(TenantDbContext db)
             [.. rows.Select(l => new LeadRow(l.Id, Name(l.FirstName, l.LastName, l.Email, l.Phone, l.Id), l.Email, l.Phone, l.Company, l.Source, l.Status, l.Score, l.Owner, l.CreatedAt, l.LastContactedAt, l.ConvertedCustomerId))],
             total, page, PageSize);
     }
+
+    /// <summary>The lead's interactions, newest first (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<LeadInteractionRow>> InteractionsAsync(int leadId, int limit, CancellationToken cancellationToken) =>
+        await db.Interactions.AsNoTracking().Where(i => i.LeadId == leadId)
+            .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(limit)
+            .Select(i => new LeadInteractionRow(
+                i.Id, i.Type, i.Direction, i.OccurredAt, i.Subject, i.Outcome, i.StaffUserId,
+                db.Users.Where(u => u.Id == i.StaffUserId).Select(u => (u.FirstName + " " + u.LastName).Trim()).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
 
     public async Task<LeadRow?> FindAsync(int id, CancellationToken cancellationToken) =>
         (await ListByIdAsync(id, cancellationToken)) is { } l ? l : null;

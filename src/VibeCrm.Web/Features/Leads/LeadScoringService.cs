@@ -95,6 +95,24 @@ public sealed class LeadScoringService(TenantDbContext db, TimeProvider clock)
         return scored.Count == 0 ? null : scored[0];
     }
 
+    /// <summary>Recomputes the given leads (e.g. a batch of imported leads) with one read of the rules.</summary>
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<int> leadIds, CancellationToken cancellationToken)
+    {
+        if (leadIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var rules = await ActiveRulesAsync(cancellationToken);
+        var count = 0;
+        foreach (var chunk in leadIds.Chunk(BatchSize))
+        {
+            count += (await ScoreAsync(db.Leads.Where(l => chunk.Contains(l.Id)), rules, cancellationToken)).Count;
+        }
+
+        return count;
+    }
+
     /// <summary>Recomputes every lead of the tenant, in batches; returns how many leads were scored.</summary>
     public async Task<int> RecomputeAllAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
@@ -168,7 +169,7 @@ public sealed record CustomerFormView(
 }
 
 /// <summary>Shared by New and Edit: loading the form's lists and showing the service's errors next to their fields.</summary>
-public abstract class CustomerFormPage(CustomerQueries queries, CustomFieldService fields) : PageModel
+public abstract class CustomerFormPage(StaffOptions staffOptions, CustomFieldService fields) : PageModel
 {
     [BindProperty]
     public CustomerFormInput Input { get; set; } = new();
@@ -177,7 +178,7 @@ public abstract class CustomerFormPage(CustomerQueries queries, CustomFieldServi
 
     protected async Task LoadFormAsync(int? customerId, IReadOnlyList<DuplicateCandidate> duplicates, CancellationToken cancellationToken)
     {
-        var staff = (await queries.StaffAsync(cancellationToken)).Where(s => s.IsActive || s.Id == Input.OwnerUserId).ToList();
+        var staff = (await staffOptions.AllAsync(cancellationToken)).Where(s => s.IsActive || s.Id == Input.OwnerUserId).ToList();
         Form = new CustomerFormView(Input, staff, await fields.ListAsync(includeArchived: false, cancellationToken), duplicates, HttpContext.RequireTenant().Identifier, customerId);
     }
 

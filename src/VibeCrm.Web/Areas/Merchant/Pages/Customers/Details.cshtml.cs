@@ -1,5 +1,3 @@
-using StaffOption = VibeCrm.Web.Features.Staff.StaffOption;
-using VibeCrm.Web.Features.Staff;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +8,7 @@ using VibeCrm.Web.Features.Audit;
 using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Customers.Timeline;
 using VibeCrm.Web.Features.Interactions;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
@@ -130,7 +129,7 @@ public sealed class DetailsModel(
             }
 
             await LoadAsync(id, ct);
-            return Page();
+            return IsErased ? Done(id, CommandResult.Fail(string.Join(" ", result.Errors.Values)), "") : Page(); // an erased page has no form to show errors in
         }
 
         if (!Request.IsHtmx())

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
-public sealed class EditModel(CustomerService customers, CustomerQueries queries, CustomFieldService fields) : CustomerFormPage(queries, fields)
+public sealed class EditModel(CustomerService customers, StaffOptions staffOptions, CustomFieldService fields) : CustomerFormPage(staffOptions, fields)
 {
     public string DisplayName { get; private set; } = "";
 
@@ -13,6 +14,11 @@ public sealed class EditModel(CustomerService customers, CustomerQueries queries
         if (customer is null)
         {
             return NotFound();
+        }
+
+        if (customer.Locked is { } why)
+        {
+            return ToDetails(id, "Error: " + why);
         }
 
         Input = CustomerFormInput.From(customer);
@@ -27,6 +33,11 @@ public sealed class EditModel(CustomerService customers, CustomerQueries queries
         if (current is null)
         {
             return NotFound();
+        }
+
+        if (current.Locked is { } why)
+        {
+            return ToDetails(id, "Error: " + why); // nothing is saved: the service refuses it too
         }
 
         DisplayName = current.DisplayName;

@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Imports;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
 /// <summary>
-/// GET /{tenant}/admin/customers/export?q=&amp;status=&amp;tag=&amp;owner=&amp;createdFrom=&amp;createdTo=&amp;activeFrom=&amp;activeTo=&amp;sort=&amp;ids=
+/// GET /{tenant}/admin/customers/export with the customer list's query string (q, status, tag, owner, dates, sort, dir) and ids
 /// streams the filtered customers as a CSV file.
 /// </summary>
 public sealed class ExportModel(CustomerExporter exporter, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync([FromQuery] CustomerExportFilter filter, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] CustomerListQuery list, [FromQuery] string[]? ids, CancellationToken cancellationToken)
     {
+        var filter = new CustomerExportFilter(list, ids);
         var tenant = HttpContext.RequireTenant();
         var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZoneId));
         Response.ContentType = "text/csv; charset=utf-8";

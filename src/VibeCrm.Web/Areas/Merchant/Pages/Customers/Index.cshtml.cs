@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
@@ -40,7 +41,7 @@ public sealed record CustomerListView(CustomerPage Page, CustomerListQuery Query
     }
 }
 
-public sealed class IndexModel(CustomerQueries queries, CustomerService customers) : PageModel
+public sealed class IndexModel(CustomerQueries queries, CustomerService customers, StaffOptions staffOptions) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -57,7 +58,7 @@ public sealed class IndexModel(CustomerQueries queries, CustomerService customer
         Response.Headers.Vary = "HX-Request";
         var tenant = HttpContext.RequireTenant();
         var page = await queries.ListAsync(filter, cancellationToken);
-        View = new CustomerListView(page, filter, tenant.Identifier, tenant.TimeZoneId, await queries.StaffAsync(cancellationToken));
+        View = new CustomerListView(page, filter, tenant.Identifier, tenant.TimeZoneId, await staffOptions.AllAsync(cancellationToken));
         var partial = Request.IsHtmx() && !Request.Headers.ContainsKey("HX-History-Restore-Request") && !Request.Headers.ContainsKey("HX-Boosted");
         if (partial)
         {

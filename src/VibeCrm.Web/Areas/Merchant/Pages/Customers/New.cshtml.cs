@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using VibeCrm.Web.Features.Customers;
+using VibeCrm.Web.Features.Staff;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Customers;
 
-public sealed class NewModel(CustomerService customers, CustomerQueries queries, CustomFieldService fields) : CustomerFormPage(queries, fields)
+public sealed class NewModel(CustomerService customers, StaffOptions staffOptions, CustomFieldService fields) : CustomerFormPage(staffOptions, fields)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadFormAsync(null, [], cancellationToken);
 
