@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,14 +10,14 @@ using VibeCrm.Data.Tenants;
 using VibeCrm.E2E.Infrastructure;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Demo;
-using VibeCrm.Web.Features.Loyalty;
+using VibeCrm.Web.Features.PosApi;
 using static Microsoft.Playwright.Assertions;
 using static VibeCrm.E2E.Infrastructure.Journeys;
 using static VibeCrm.E2E.Infrastructure.PageChecks;
 
 namespace VibeCrm.E2E;
 
-/// <summary>A member joins the loyalty program in the portal, earns at the till, sees balance and tier progress and redeems a reward.</summary>
+/// <summary>A member joins the loyalty program in the portal, earns at the till through the POS API, sees balance and tier progress, redeems a reward and the till consumes its code.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class MemberLoyaltyTests(AppFixture app)
 {
@@ -61,17 +65,35 @@ public sealed class MemberLoyaltyTests(AppFixture app)
         await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^QR code of member card") })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("tier-headline")).ToHaveTextAsync("Spend €150.00 more to reach Silver");
 
-        // the till records a purchase (through the same engine path as the POS API), 15 days ago: past its return window
-        await InTenantAsync(merchant.Slug, async sp =>
+        // the till records the purchase through the POS API with the merchant's key, 15 days ago: past its return window
+        var apiKey = await InTenantAsync(merchant.Slug, async sp => (await sp.GetRequiredService<ApiKeyService>().CreateAsync("Front till", null, CancellationToken.None)).Key!);
+        using var till = new HttpClient { BaseAddress = app.BaseUrl };
+        till.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        var cardNumber = await InTenantAsync(merchant.Slug, sp => sp.GetRequiredService<TenantDbContext>().LoyaltyMemberships.Select(m => m.CardNumber).SingleAsync());
+        var purchase = new
         {
-            var db = sp.GetRequiredService<TenantDbContext>();
-            var membership = await db.LoyaltyMemberships.SingleAsync();
-            var outcome = await sp.GetRequiredService<PurchaseRecorder>().RecordAsync(new PurchaseInput(membership.ProgramId, membership.CustomerId, "T-1001",
-                [new PurchaseLineInput("CAP", "Cappuccino", "coffee", 2, 3.40m), new PurchaseLineInput("BEA", "House beans 250 g", "retail", 2, 9.50m), new PurchaseLineInput("SAN", "Sandwich", "food", 2, 6.90m)],
-                39.60m, "EUR", "card", "Bastille", NotOnATuesday(DateTimeOffset.UtcNow.AddDays(-15))), CancellationToken.None);
-            Assert.True(outcome.Result.Succeeded, outcome.Result.Error);
-            return outcome;
-        });
+            cardNumber,
+            externalId = "T-1001",
+            lines = new[]
+            {
+                new { sku = "CAP", name = "Cappuccino", category = "coffee", quantity = 2m, unitPrice = 3.40m },
+                new { sku = "BEA", name = "House beans 250 g", category = "retail", quantity = 2m, unitPrice = 9.50m },
+                new { sku = "SAN", name = "Sandwich", category = "food", quantity = 2m, unitPrice = 6.90m },
+            },
+            total = 39.60m,
+            paymentMethod = "card",
+            storeCode = "Bastille",
+            occurredAt = NotOnATuesday(DateTimeOffset.UtcNow.AddDays(-15)),
+        };
+        using (var first = await PostAsync(till, $"/{merchant.Slug}/api/v1/purchases", purchase, "till-T-1001"))
+        using (var replay = await PostAsync(till, $"/{merchant.Slug}/api/v1/purchases", purchase, "till-T-1001"))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            using var earned = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+            Assert.False(earned.RootElement.GetProperty("pending").GetBoolean());
+            Assert.Equal(736, earned.RootElement.GetProperty("activeBalance").GetInt32());
+            Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        }
 
         await page.ReloadAsync();
         // 100 to join + 50 first visit + 396 for €39.60 + 190 more for the beans (double points) = 736
@@ -98,9 +120,7 @@ public sealed class MemberLoyaltyTests(AppFixture app)
         await AxeAsync(page);
         await ScreenshotAsync(page, "loyalty-06-reward-code-mobile");
         var code = await page.GetByTestId("reward-code").TextContentAsync();
-        var validated = await InTenantAsync(merchant.Slug, sp => sp.GetRequiredService<RewardRedemptions>().ValidateAsync(code!, CancellationToken.None));
-        Assert.True(validated is { IsUsable: true, RewardName: "Free cappuccino" });
-
+        var codePage = page.Url;
         await page.GetByRole(AriaRole.Link, new() { Name = "My rewards", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("mine-active")).ToContainTextAsync(code!);
         await AxeAsync(page);
@@ -114,8 +134,35 @@ public sealed class MemberLoyaltyTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My card", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("active-points")).ToHaveTextAsync("336");
+
+        // the till validates and consumes the code through the API; the portal then shows it as used
+        using (var validated = await till.GetAsync(new Uri($"/{merchant.Slug}/api/v1/reward-codes/{code}", UriKind.Relative)))
+        {
+            using var view = JsonDocument.Parse(await validated.Content.ReadAsStringAsync());
+            Assert.True(view.RootElement.GetProperty("usable").GetBoolean());
+        }
+
+        using (var consumed = await PostAsync(till, $"/{merchant.Slug}/api/v1/reward-codes/{code}/consume", new { storeCode = "Bastille" }, "consume-" + code))
+        using (var again = await PostAsync(till, $"/{merchant.Slug}/api/v1/reward-codes/{code}/consume", new { storeCode = "Bastille" }, "consume-again-" + code))
+        {
+            Assert.Equal(HttpStatusCode.OK, consumed.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "My rewards", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("mine-active")).Not.ToContainTextAsync(code!);
+        await page.GotoAsync(codePage);
+        await Expect(page.GetByTestId("code-state")).ToHaveTextAsync("Used");
         phone.AssertNoConsoleErrors();
         Assert.NotNull(tenant);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient till, string path, object body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return till.SendAsync(request);
     }
 
     /// <summary>Double points on Tuesdays would change the figures: move the purchase a day back if needed.</summary>

@@ -42,6 +42,12 @@ public static class PageChecks
         // A script element of our own rather than AddScriptTagAsync, which fails on any CSP message the page logs meanwhile.
         await page.EvaluateAsync(LoadAxe, "/__e2e/axe.min.js");
 
+        // A toast fading in or out has no contrast for that moment: wait until toasts are fully shown or gone.
+        await page.WaitForFunctionAsync("""
+            () => !document.querySelector('.toast.showing, .toast.fade:not(.show)')
+              && document.getAnimations().every(a => a.playState !== 'running')
+            """);
+
         var json = await page.EvaluateAsync<string>(RunAxe);
         using var result = JsonDocument.Parse(json);
         Assert.True(result.RootElement.GetProperty("passes").GetInt32() > 0, $"axe checked nothing on {page.Url}.");

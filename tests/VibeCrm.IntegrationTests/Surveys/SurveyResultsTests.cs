@@ -50,6 +50,30 @@ public sealed class SurveyResultsTests(SurveyFactory factory) : IClassFixture<Su
     }
 
     [Fact]
+    public async Task The_feedback_dashboard_shows_nps_and_csat_of_all_surveys_together()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var first = await factory.CreateSurveyAsync(tenant);
+        var second = await factory.CreateSurveyAsync(tenant);
+        await factory.AnswerAsOneMoreAsync(tenant, first, 10, 5);
+        await factory.AnswerAsOneMoreAsync(tenant, first, 9, 4);
+        await factory.AnswerAsOneMoreAsync(tenant, second, 2, 1);
+        await factory.AnswerAsOneMoreAsync(tenant, second, 8, 2);
+
+        var trend = await factory.InTenantAsync(tenant.Info, sp => sp.GetRequiredService<SurveyResults>().TenantTrendAsync("Europe/Paris", CancellationToken.None));
+        var month = Assert.Single(trend);
+        Assert.Equal(new NpsResult(2, 1, 1), month.Nps);
+        Assert.Equal(25, month.Nps.Score);
+        Assert.Equal(50, month.Csat.Score);
+
+        using var staff = new BrowserClient(factory);
+        await staff.SignInStaffAsync(tenant.Slug, tenant.OwnerEmail);
+        var html = await staff.GetPageAsync($"/{tenant.Slug}/admin/feedback/dashboard");
+        Assert.Contains("NPS and CSAT from surveys", html, StringComparison.Ordinal);
+        Assert.Contains("NPS 25, CSAT 50", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_export_has_one_row_per_response_and_escapes_formulas()
     {
         var tenant = await factory.CreateTenantAsync();

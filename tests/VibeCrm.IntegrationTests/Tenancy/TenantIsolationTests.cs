@@ -281,7 +281,7 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
     {
         var db = sp.GetRequiredService<TenantDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var program = new LoyaltyProgram { Name = "Zyxbravoclub", Status = ProgramStatus.Active, Currency = "EUR", CreatedAt = now, UpdatedAt = now };
+        var program = new LoyaltyProgram { Name = "Bravo till club", Status = ProgramStatus.Active, Currency = "EUR", CreatedAt = now, UpdatedAt = now }; // public on the portal home: no marker
         db.LoyaltyPrograms.Add(program);
         await db.SaveChangesAsync();
         var joined = await sp.GetRequiredService<LoyaltyLedger>().JoinAsync(program.Id, customerId, CancellationToken.None);
@@ -331,9 +331,10 @@ public sealed class IsolationFixture : VibeCrmFactory, IAsyncLifetime
     {
         var db = sp.GetRequiredService<TenantDbContext>();
         var now = DateTimeOffset.UtcNow;
-        var program = new LoyaltyProgram { Name = "Zyxbravoclub", UnitName = "zyxbravostars", Status = ProgramStatus.Active, Terms = "zyxbravo terms", CreatedAt = now, UpdatedAt = now };
-        program.Tiers.Add(new Tier { Name = "Zyxbravotier", Rank = 1, Threshold = 0, CreatedAt = now, UpdatedAt = now });
-        program.EarnRules.Add(new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = "Zyxbravorule", BonusPoints = 5, CreatedAt = now, UpdatedAt = now });
+        // an active program is public on the portal home (name, unit, terms, tiers, bonuses): no marker in those
+        var program = new LoyaltyProgram { Name = "Bravo rewards club", UnitName = "stars", Status = ProgramStatus.Active, Terms = "Public terms of the rewards club.", CreatedAt = now, UpdatedAt = now };
+        program.Tiers.Add(new Tier { Name = "Bravo tier", Rank = 1, Threshold = 0, CreatedAt = now, UpdatedAt = now });
+        program.EarnRules.Add(new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = "Bravo welcome", BonusPoints = 5, CreatedAt = now, UpdatedAt = now });
         db.LoyaltyPrograms.Add(program);
         await db.SaveChangesAsync();
         var customerId = await db.Customers.Select(c => c.Id).FirstAsync();

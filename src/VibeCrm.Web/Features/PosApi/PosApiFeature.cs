@@ -97,6 +97,7 @@ public static class PosApiFeature
         api.MapMemberEndpoints();
         api.MapPurchaseEndpoints();
         api.MapRewardCodeEndpoints();
+        api.MapFeedbackEndpoints();
         return api;
     }
 }

@@ -126,15 +126,31 @@ public sealed class SurveyResults(TenantDbContext db)
         return new SurveyReport(survey.Id, survey.Name, survey.Status, survey.Version, invitations, responses, nps, csat, questions, trend);
     }
 
-    /// <summary>NPS and CSAT per calendar month (tenant time zone) of the last <see cref="TrendMonths"/> months with responses.</summary>
-    private async Task<IReadOnlyList<MonthPoint>> TrendAsync(int surveyId, HashSet<int> npsIds, HashSet<int> csatIds, string timeZoneId, CancellationToken ct)
+    /// <summary>NPS and CSAT of every survey together, per month: the trend on the feedback dashboard.</summary>
+    public async Task<IReadOnlyList<MonthPoint>> TenantTrendAsync(string timeZoneId, CancellationToken ct)
+    {
+        var questions = await db.SurveyQuestions.AsNoTracking()
+            .Where(q => q.Kind == QuestionKind.Nps || q.Kind == QuestionKind.Csat)
+            .Select(q => new { q.Id, q.Kind })
+            .ToListAsync(ct);
+        return await TrendAsync(
+            null,
+            [.. questions.Where(q => q.Kind == QuestionKind.Nps).Select(q => q.Id)],
+            [.. questions.Where(q => q.Kind == QuestionKind.Csat).Select(q => q.Id)],
+            timeZoneId,
+            ct);
+    }
+
+    /// <summary>NPS and CSAT per calendar month (tenant time zone) of the last <see cref="TrendMonths"/> months with responses, of one survey or all.</summary>
+    private async Task<IReadOnlyList<MonthPoint>> TrendAsync(int? surveyId, HashSet<int> npsIds, HashSet<int> csatIds, string timeZoneId, CancellationToken ct)
     {
         if (npsIds.Count + csatIds.Count == 0)
         {
             return [];
         }
 
-        var latest = await db.SurveyResponses.Where(r => r.SurveyId == surveyId).OrderByDescending(r => r.SubmittedAt).Select(r => (DateTimeOffset?)r.SubmittedAt).FirstOrDefaultAsync(ct);
+        var responses = surveyId is { } id ? db.SurveyResponses.Where(r => r.SurveyId == id) : db.SurveyResponses;
+        var latest = await responses.OrderByDescending(r => r.SubmittedAt).Select(r => (DateTimeOffset?)r.SubmittedAt).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
             return [];
@@ -148,7 +164,7 @@ public sealed class SurveyResults(TenantDbContext db)
         // Two numbers per scored answer in the window: its question and value, and when it was submitted.
         var rows = await db.SurveyAnswers.AsNoTracking()
             .Where(a => ids.Contains(a.QuestionId) && a.Number != null)
-            .Join(db.SurveyResponses.Where(r => r.SurveyId == surveyId && r.SubmittedAt >= from), a => a.ResponseId, r => r.Id, (a, r) => new { a.QuestionId, Value = a.Number!.Value, r.SubmittedAt })
+            .Join(responses.Where(r => r.SubmittedAt >= from), a => a.ResponseId, r => r.Id, (a, r) => new { a.QuestionId, Value = a.Number!.Value, r.SubmittedAt })
             .ToListAsync(ct);
         return [.. rows
             .GroupBy(r => { var local = TenantTime.ToLocal(r.SubmittedAt, timeZoneId); return new DateOnly(local.Year, local.Month, 1); })

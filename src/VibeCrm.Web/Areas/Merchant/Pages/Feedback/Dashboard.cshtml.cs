@@ -3,19 +3,30 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Feedback;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Areas.Merchant.Pages.Surveys;
 using VibeCrm.Web.Features.Feedback;
+using VibeCrm.Web.Features.Surveys;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Feedback;
 
 /// <summary>Twelve months of feedback: volume, sentiment, response and resolution times, topics, rating and CSAT, from the database.</summary>
-public sealed class DashboardModel(FeedbackDashboard dashboard) : PageModel
+public sealed class DashboardModel(FeedbackDashboard dashboard, SurveyResults surveys) : PageModel
 {
     public const int Months = 12;
 
     public FeedbackDashboardData Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Data = await dashboard.BuildAsync(Months, HttpContext.RequireTenant().TimeZoneId, ct);
+    /// <summary>NPS and CSAT of all surveys per month (empty when no survey has scale answers yet).</summary>
+    public IReadOnlyList<MonthPoint> SurveyTrend { get; private set; } = [];
+
+    public string SurveyTrendChart => SurveyCharts.Trend(SurveyTrend, nps: SurveyTrend.Any(p => p.Nps.Total > 0), csat: SurveyTrend.Any(p => p.Csat.Total > 0));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var zone = HttpContext.RequireTenant().TimeZoneId;
+        Data = await dashboard.BuildAsync(Months, zone, ct);
+        SurveyTrend = await surveys.TenantTrendAsync(zone, ct);
+    }
 
     private IEnumerable<string> Labels => Data.Months.Select(m => m.Label);
 
