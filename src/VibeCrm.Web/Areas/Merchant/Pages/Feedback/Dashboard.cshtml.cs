@@ -21,9 +21,13 @@ public sealed class DashboardModel(FeedbackDashboard dashboard, SurveyResults su
 
     public string SurveyTrendChart => SurveyCharts.Trend(SurveyTrend, nps: SurveyTrend.Any(p => p.Nps.Total > 0), csat: SurveyTrend.Any(p => p.Csat.Total > 0));
 
+    public string TenantSlug { get; private set; } = "";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var zone = HttpContext.RequireTenant().TimeZoneId;
+        var tenant = HttpContext.RequireTenant();
+        TenantSlug = tenant.Identifier;
+        var zone = tenant.TimeZoneId;
         Data = await dashboard.BuildAsync(Months, zone, ct);
         SurveyTrend = await surveys.TenantTrendAsync(zone, ct);
     }
