@@ -151,7 +151,8 @@ public sealed class MemberLoyaltyTests(AppFixture app)
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My rewards", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("mine-active")).Not.ToContainTextAsync(code!);
+        await Expect(page.GetByTestId("mine-used")).ToContainTextAsync(code!);
+        await Expect(page.GetByTestId("mine-active")).ToHaveCountAsync(0);
         await page.GotoAsync(codePage);
         await Expect(page.GetByTestId("code-state")).ToHaveTextAsync("Used");
         phone.AssertNoConsoleErrors();
