@@ -32,6 +32,11 @@ public sealed class LeadTests(VibeCrmFactory factory) : IClassFixture<VibeCrmFac
         var page = $"/{tenant.Slug}/admin/leads/edit/{id}";
         var post = $"{page}?handler=Interaction";
 
+        // The lead's own page shows its audit trail.
+        var opened = await owner.GetPageAsync(page);
+        Assert.Contains("Change history", opened, StringComparison.Ordinal);
+        Assert.Contains("<td>Created</td>", opened, StringComparison.Ordinal);
+
         // Invalid: no subject, a ticket, a follow-up. Shown on the page, nothing logged, score unchanged.
         var invalid = await owner.PostFormAsync(page, new Dictionary<string, string>
         {

@@ -179,6 +179,12 @@ public sealed class OpportunityTests(VibeCrmFactory factory) : IClassFixture<Vib
         Assert.NotNull(saved.ClosedAt);
         Assert.Equal(80, saved.Probability);
         Assert.Equal(2, await factory.InDbAsync(tenant.Info, db => db.OpportunityStageChanges.CountAsync()));
+
+        // The record shows its audit trail: who changed the amount, from what to what.
+        var audited = await owner.GetPageAsync($"{page}/{opportunity.Id}");
+        Assert.Contains("Change history", audited, StringComparison.Ordinal);
+        Assert.Matches(@"<span class=""audit-old"">450[.,]5", audited);
+        Assert.Matches(@"<span class=""audit-new"">500", audited);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features.Audit;
 using VibeCrm.Web.Features.Customers;
 using VibeCrm.Web.Features.Interactions;
 using VibeCrm.Web.Features.Leads;
@@ -11,7 +12,7 @@ using VibeCrm.Web.Infrastructure.Auth;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Leads;
 
-public sealed class EditModel(LeadService leads, LeadQueries queries, InteractionService interactions, StaffOptions staff, TimeProvider clock) : PageModel
+public sealed class EditModel(LeadService leads, LeadQueries queries, InteractionService interactions, StaffOptions staff, AuditQueries audit, TimeProvider clock) : PageModel
 {
     public const int InteractionLimit = 50;
 
@@ -119,6 +120,9 @@ public sealed class EditModel(LeadService leads, LeadQueries queries, Interactio
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The lead's audit trail (who changed what and when).</summary>
+    public IReadOnlyList<AuditRow> Changes { get; private set; } = [];
+
     private async Task LoadAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -127,6 +131,7 @@ public sealed class EditModel(LeadService leads, LeadQueries queries, Interactio
         {
             Lead = await queries.FindAsync(existing, cancellationToken);
             Interactions = await queries.InteractionsAsync(existing, InteractionLimit, cancellationToken);
+            Changes = await audit.ForEntityAsync(nameof(global::VibeCrm.Data.Crm.Lead), existing, cancellationToken);
             var local = TenantTime.ToLocal(clock.GetUtcNow(), TimeZoneId);
             Interaction = new InteractionInput { OccurredAt = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute)) };
         }

@@ -1,15 +1,16 @@
-using VibeCrm.Web.Features.Staff;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VibeCrm.Data.Crm;
 using VibeCrm.Tenancy;
+using VibeCrm.Web.Features.Audit;
 using VibeCrm.Web.Features.Opportunities;
+using VibeCrm.Web.Features.Staff;
 using VibeCrm.Web.Infrastructure.Auth;
 
 namespace VibeCrm.Web.Areas.Merchant.Pages.Opportunities;
 
-public sealed class EditModel(OpportunityService opportunities, OpportunityQueries queries, PipelineStages stages, StaffOptions staff, Parties parties) : PageModel
+public sealed class EditModel(OpportunityService opportunities, OpportunityQueries queries, PipelineStages stages, StaffOptions staff, Parties parties, AuditQueries audit) : PageModel
 {
     [BindProperty]
     public OpportunityForm Input { get; set; } = new();
@@ -86,6 +87,9 @@ public sealed class EditModel(OpportunityService opportunities, OpportunityQueri
         return Partial("_PartyOptions", new PartyOptionsView(found, found.Count == 1 ? found[0].Key : null));
     }
 
+    /// <summary>The opportunity's audit trail (who changed what and when).</summary>
+    public IReadOnlyList<AuditRow> Changes { get; private set; } = [];
+
     private async Task LoadAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -96,6 +100,7 @@ public sealed class EditModel(OpportunityService opportunities, OpportunityQueri
         if (id is { } existing)
         {
             History = await queries.HistoryAsync(existing, cancellationToken);
+            Changes = await audit.ForEntityAsync(nameof(Opportunity), existing, cancellationToken);
             Card = await queries.CardAsync(existing, cancellationToken);
         }
     }
