@@ -7,6 +7,7 @@ using VibeCrm.IntegrationTests.Infrastructure;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Feedback;
 using VibeCrm.Web.Features.Interactions;
+using VibeCrm.Web.Features.Sentiment;
 
 namespace VibeCrm.IntegrationTests.Feedback;
 
@@ -72,6 +73,13 @@ public sealed class FeedbackInboxTests(FeedbackFactory factory) : IClassFixture<
         Assert.Contains($"id=\"feedback-{ids[2]}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"feedback-{ids[0]}\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>1</strong> item", html, StringComparison.Ordinal);
+
+        // The topic filter offers the tenant's own topics after the built-in ones.
+        var added = await factory.InTenantAsync(tenant, sp => sp.GetRequiredService<SentimentTopicService>().AddAsync("Terrace", "terrace, outside seating", CancellationToken.None));
+        Assert.True(added.Succeeded, added.Error);
+        var withTopic = await staff.GetPageAsync($"/{tenant.Identifier}/admin/feedback");
+        Assert.Contains("<option value=\"Terrace\"", withTopic, StringComparison.OrdinalIgnoreCase);
+        Assert.True(withTopic.IndexOf("value=\"wait time\"", StringComparison.Ordinal) < withTopic.IndexOf("value=\"Terrace\"", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

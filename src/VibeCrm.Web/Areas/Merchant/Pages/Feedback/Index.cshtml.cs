@@ -6,6 +6,7 @@ using VibeCrm.Data.Feedback;
 using VibeCrm.Data.Identity;
 using VibeCrm.Tenancy;
 using VibeCrm.Web.Features.Feedback;
+using VibeCrm.Web.Features.Sentiment;
 using VibeCrm.Web.Features.Staff;
 using VibeCrm.Web.Infrastructure.Auth;
 
@@ -16,9 +17,10 @@ public sealed record SentimentCell(SentimentView Sentiment, string PollUrl, bool
 
 public sealed record FeedbackListView(FeedbackPage Page, FeedbackFilter Filter, string TimeZoneId, string Slug);
 
-public sealed class IndexModel(FeedbackQueries queries, StaffOptions staff, IBackgroundJobClient jobs) : PageModel
+public sealed class IndexModel(FeedbackQueries queries, StaffOptions staff, SentimentTopicService topics, IBackgroundJobClient jobs) : PageModel
 {
-    public static readonly IReadOnlyList<string> Topics = [.. VibeCrm.Sentiment.SentimentTopics.Defaults.Select(t => t.Name)];
+    /// <summary>The topic filter's choices: the built-in topics, then the tenant's own.</summary>
+    public IReadOnlyList<string> Topics { get; private set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -43,6 +45,8 @@ public sealed class IndexModel(FeedbackQueries queries, StaffOptions staff, IBac
         }
 
         Staff = await staff.ActiveAsync(cancellationToken);
+        Topics = [.. VibeCrm.Sentiment.SentimentTopics.Defaults.Select(t => t.Name),
+            .. (await topics.ListAsync(cancellationToken)).Where(t => !t.ExtendsBuiltIn).Select(t => t.Name)];
         return Page();
     }
 
