@@ -44,6 +44,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expectations wait as long as actions do: a sign-up provisions and migrates a database before its redirect lands.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
