@@ -47,6 +47,9 @@ public static class Journeys
     {
         await page.GotoAsync("/signup");
         await FillSignupAsync(page, m, currency);
+
+        // The URL-name availability check runs over htmx while typing; submit once it has answered, as a person would.
+        await PageChecks.SettledAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/{m.Slug}/admin$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Welcome to {m.BusinessName}");
