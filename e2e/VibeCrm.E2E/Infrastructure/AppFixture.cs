@@ -109,22 +109,6 @@ public sealed class AppFixture : IAsyncLifetime
         return await BrowserSession.StartAsync(context);
     }
 
-    /// <summary>
-    /// Plays the job server for an import: the fixture runs without one (<c>Jobs:RunServer=false</c>), so the test runs
-    /// the job the page enqueued, in the tenant's scope, as the worker would.
-    /// </summary>
-    public async Task RunImportJobAsync(string slug, int importId)
-    {
-        var services = _factory?.Services ?? throw new InvalidOperationException("The server is not started.");
-        var tenant = await services.GetRequiredService<VibeCrm.Tenancy.ITenantStore>().FindByIdentifierAsync(slug, CancellationToken.None)
-            ?? throw new InvalidOperationException($"No tenant {slug}.");
-        using (services.GetRequiredService<VibeCrm.Tenancy.ITenantContextAccessor>().BeginScope(tenant))
-        {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<VibeCrm.Web.Features.Imports.ImportJobRunner>().RunAsync(importId, CancellationToken.None);
-        }
-    }
-
     public async Task DisposeAsync()
     {
         if (_browser is not null)
