@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
             var locator = sp.GetRequiredService<DatabaseLocator>();
             locator.Configure(o, locator.TenantConnectionString(tenant.DatabaseName));
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetServices<ITenantDbInterceptor>());
         });
         services.AddScoped<AuditInterceptor>();
         services.TryAddScoped<IAuditActor, SystemAuditActor>();

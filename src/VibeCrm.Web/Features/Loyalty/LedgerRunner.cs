@@ -10,24 +10,37 @@ namespace VibeCrm.Web.Features.Loyalty;
 /// membership re-read inside it, the change, a new concurrency stamp (optimistic lock: a concurrent writer on SQL Server
 /// fails with a concurrency conflict), the tier recalculation, commit. Conflicts and busy databases are retried.
 /// </summary>
-public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock, ILogger<LedgerRunner> logger, ILoyaltyEvents events)
+public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock, ILogger<LedgerRunner> logger, ILoyaltyEvents events,
+    ILedgerTransactionSource? transactions = null, LoyaltyProgramCache? programs = null)
 {
+    private readonly List<Action> _afterCommit = [];
+
     public const int MaxAttempts = 10;
 
     /// <summary>
-    /// When the caller already holds a transaction (bulk loads such as the demo data), each change runs in this savepoint of it
-    /// instead of a transaction of its own: the caller commits, nothing is retried, and events fire before that commit.
+    /// When the caller already holds a transaction (bulk loads such as the demo data, the POS API's group commit), each change
+    /// runs in this savepoint of it instead of a transaction of its own: the caller commits, nothing is retried, and events
+    /// wait for the caller's <see cref="Committed"/>.
     /// </summary>
     private const string Savepoint = "ledger_change";
 
-    public async Task<T> RunAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, CancellationToken ct, bool scheduledTierCheck = false)
+    /// <param name="program">
+    /// The membership's program with its earn rules, tiers and benefits, when the caller has read it already (outside the
+    /// transaction: what the rules were a moment before is what they are); null reads it inside.
+    /// </param>
+    public async Task<T> RunAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, CancellationToken ct, bool scheduledTierCheck = false, LoyaltyProgram? program = null)
     {
+        if (transactions is not null)
+        {
+            await transactions.JoinAsync(ct);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, ct));
+                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, program, ct));
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && db.Database.CurrentTransaction is null)
             {
@@ -38,7 +51,21 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
         }
     }
 
-    private async Task<T> RunOnceAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, bool scheduledTierCheck, CancellationToken ct)
+    /// <summary>The program as the ledger needs it: earn rules, tiers and their benefits.</summary>
+    /// <remarks>From the <see cref="LoyaltyProgramCache"/> when there is one: shared, never to be changed.</remarks>
+    public Task<LoyaltyProgram> LoadProgramAsync(int programId, CancellationToken ct) =>
+        programs is not null && db.Database.GetConnectionString() is { } database
+            ? programs.GetAsync(database, programId, () => ProgramQuery(db, programId).SingleAsync(ct))
+            : ProgramQuery(db, programId).SingleAsync(ct);
+
+    private static IQueryable<LoyaltyProgram> ProgramQuery(TenantDbContext db, int programId) =>
+        db.LoyaltyPrograms.AsNoTracking()
+            .Include(p => p.EarnRules)
+            .Include(p => p.Tiers).ThenInclude(t => t.Benefits)
+            .AsSplitQuery()
+            .Where(p => p.Id == programId);
+
+    private async Task<T> RunOnceAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, bool scheduledTierCheck, LoyaltyProgram? preloaded, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var ambient = db.Database.CurrentTransaction;
@@ -48,41 +75,91 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             await ambient.CreateSavepointAsync(Savepoint, ct);
         }
 
-        var membership = await db.LoyaltyMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
-            ?? throw new KeyNotFoundException($"Loyalty membership {membershipId} does not exist.");
-        var program = await db.LoyaltyPrograms
-            .Include(p => p.EarnRules)
-            .Include(p => p.Tiers).ThenInclude(t => t.Benefits)
-            .AsSplitQuery()
-            .SingleAsync(p => p.Id == membership.ProgramId, ct);
-        membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        var session = new LedgerSession(db, membership, program, LoyaltyTime.ZoneOf(program), clock.GetUtcNow())
+        Outcome<T> outcome;
+        try
         {
-            TierActivity = scheduledTierCheck,
-        };
-        var result = await work(session);
-        if (session.Aborted)
+            outcome = await ChangeAsync();
+        }
+        catch when (ambient is not null)
         {
-            await (tx is not null ? tx.RollbackAsync(ct) : ambient!.RollbackToSavepointAsync(Savepoint, ct));
+            // the caller's transaction goes on: leave nothing of this change in it
+            await ambient.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
             db.ChangeTracker.Clear();
-            return result;
+            throw;
         }
 
-        await db.SaveChangesAsync(ct);
-        var tierChange = session.TierActivity ? await TierCalculation.ApplyAsync(session, scheduledTierCheck, ct) : null;
-        if (tierChange is not null)
+        var (result, aborted, tierChange) = outcome;
+        if (aborted)
         {
-            await db.SaveChangesAsync(ct);
+            return result;
         }
 
         await (tx is not null ? tx.CommitAsync(ct) : ambient!.ReleaseSavepointAsync(Savepoint, ct));
         if (tierChange is { Change: var change, Upgrade: var upgrade })
         {
-            events.TierChanged(membershipId, change.Id, upgrade);
+            AfterCommit(() => events.TierChanged(membershipId, change.Id, upgrade));
         }
 
         return result;
+
+        async Task<Outcome<T>> ChangeAsync()
+        {
+            var membership = await db.LoyaltyMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+                ?? throw new KeyNotFoundException($"Loyalty membership {membershipId} does not exist.");
+            var program = preloaded is { } p && p.Id == membership.ProgramId ? p : await LoadProgramAsync(membership.ProgramId, ct);
+            membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            var session = new LedgerSession(db, membership, program, LoyaltyTime.ZoneOf(program), clock.GetUtcNow())
+            {
+                TierActivity = scheduledTierCheck,
+            };
+            var done = await work(session);
+            if (session.Aborted)
+            {
+                await (tx is not null ? tx.RollbackAsync(ct) : ambient!.RollbackToSavepointAsync(Savepoint, ct));
+                db.ChangeTracker.Clear();
+                return new(done, true, null);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var tier = session.TierActivity ? await TierCalculation.ApplyAsync(session, scheduledTierCheck, ct) : null;
+            if (tier is not null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            return new(done, false, tier);
+        }
     }
+
+    private readonly record struct Outcome<T>(T Result, bool Aborted, (TierChange Change, bool Upgrade)? TierChange);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (telling the rest of the app about a change) once the change is committed: now,
+    /// when no transaction is open any more; after <see cref="Committed"/> when the change ran in the caller's transaction.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (db.Database.CurrentTransaction is null)
+        {
+            action();
+        }
+        else
+        {
+            _afterCommit.Add(action);
+        }
+    }
+
+    /// <summary>The owner of the caller's transaction committed it: what waited for that runs now.</summary>
+    public void Committed()
+    {
+        var pending = _afterCommit.ToList();
+        _afterCommit.Clear();
+        pending.ForEach(a => a());
+    }
+
+    /// <summary>The caller's transaction was rolled back: what waited for its commit is dropped.</summary>
+    public void RolledBack() => _afterCommit.Clear();
 
     internal static bool IsConflict(Exception ex) => ex switch
     {

@@ -11,6 +11,9 @@ public static class LoyaltyFeature
     {
         services.TryAddSingleton<ILoyaltyEvents>(NoLoyaltyEvents.Instance);
         services.AddScoped<LedgerRunner>();
+        services.AddSingleton<LoyaltyProgramCache>();
+        services.AddScoped<LoyaltyRulesInterceptor>();
+        services.AddScoped<Data.ITenantDbInterceptor>(sp => sp.GetRequiredService<LoyaltyRulesInterceptor>());
         services.AddScoped<LoyaltyLedger>();
         services.AddScoped<PurchaseRecorder>();
         services.AddScoped<RewardRedemptions>();

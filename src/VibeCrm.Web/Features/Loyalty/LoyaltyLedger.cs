@@ -86,7 +86,7 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
         }
 
         await AwardBonusAsync(membership.Id, EarnRuleKind.SignUpBonus, "join", ct);
-        events.MemberJoined(membership.Id);
+        runner.AfterCommit(() => events.MemberJoined(membership.Id));
         return new MembershipOutcome(CommandResult.Ok, membership.Id, Created: true);
     }
 

@@ -20,7 +20,9 @@ public sealed record PurchaseInput(
     DateTimeOffset OccurredAt);
 
 /// <param name="Duplicate">The external id was already recorded; the first outcome is returned and nothing changed.</param>
-public sealed record PurchaseOutcome(CommandResult Result, int? PurchaseId = null, int Points = 0, bool Pending = false, bool Duplicate = false, int ActiveBalance = 0, int PendingBalance = 0);
+/// <param name="Tier">The member's tier after the purchase (null without one; not filled for a duplicate).</param>
+public sealed record PurchaseOutcome(CommandResult Result, int? PurchaseId = null, int Points = 0, bool Pending = false, bool Duplicate = false, int ActiveBalance = 0, int PendingBalance = 0,
+    Tier? Tier = null);
 
 /// <summary>A refunded line: by SKU (spread over the purchase's lines with that SKU, in order).</summary>
 public sealed record RefundLineInput(string Sku, decimal Quantity);
@@ -48,35 +50,37 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         }
 
         var externalId = input.ExternalId.Trim();
-        if (await ExistingAsync(input.ProgramId, externalId, ct) is { } existing)
+
+        // one read for the checks: the membership, its program's status and currency, the customer's birthday
+        var member = await (
+            from m in db.LoyaltyMemberships.AsNoTracking()
+            join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
+            join c in db.Customers on m.CustomerId equals c.Id
+            where m.ProgramId == input.ProgramId && m.CustomerId == input.CustomerId
+            select new { m.Id, p.Status, p.Currency, c.Birthday }).SingleOrDefaultAsync(ct);
+        var refusal = member is null ? await NotMemberReasonAsync(input.ProgramId, ct)
+            : member.Status != ProgramStatus.Active ? "This loyalty program is not active."
+            : !string.Equals(member.Currency, input.Currency, StringComparison.OrdinalIgnoreCase) ? $"This program earns on {member.Currency} purchases only."
+            : null;
+        if (refusal is not null)
         {
-            return existing;
+            // a receipt recorded before the program closed is still answered as the duplicate it is
+            return await ExistingAsync(input.ProgramId, externalId, ct) ?? new PurchaseOutcome(CommandResult.Fail(refusal));
         }
 
-        var program = await db.LoyaltyPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProgramId, ct);
-        if (program is not { Status: ProgramStatus.Active })
-        {
-            return new PurchaseOutcome(CommandResult.Fail("This loyalty program is not active."));
-        }
-
-        if (!string.Equals(program.Currency, input.Currency, StringComparison.OrdinalIgnoreCase))
-        {
-            return new PurchaseOutcome(CommandResult.Fail($"This program earns on {program.Currency} purchases only."));
-        }
-
-        var membershipId = await db.LoyaltyMemberships.AsNoTracking()
-            .Where(m => m.ProgramId == input.ProgramId && m.CustomerId == input.CustomerId)
-            .Select(m => (int?)m.Id)
-            .SingleOrDefaultAsync(ct);
-        if (membershipId is null)
-        {
-            return new PurchaseOutcome(CommandResult.Fail("This customer is not a member of the program."));
-        }
-
-        var birthday = await db.Customers.AsNoTracking().Where(c => c.Id == input.CustomerId).Select(c => c.Birthday).SingleOrDefaultAsync(ct);
+        // the rules are read before the transaction: only the balance must be read inside it
+        var program = await runner.LoadProgramAsync(input.ProgramId, ct);
         try
         {
-            return await runner.RunAsync(membershipId.Value, s => EarnAsync(s, input, externalId, birthday, ct), ct);
+            LoyaltyMembership? after = null;
+            var outcome = await runner.RunAsync(member!.Id, s =>
+            {
+                after = s.Membership;
+                return EarnAsync(s, input, externalId, member.Birthday, ct);
+            }, ct, program: program);
+
+            // the membership as the transaction left it, tier recalculation included
+            return outcome.Duplicate || after is null ? outcome : outcome with { Tier = program.Tiers.FirstOrDefault(t => t.Id == after.CurrentTierId) };
         }
         catch (DbUpdateException)
         {
@@ -154,11 +158,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
         var occurredAt = input.OccurredAt.ToUniversalTime();
         var periods = LoyaltyTime.Periods(occurredAt, s.TimeZone);
-        var earnedInMonth = await s.Db.Purchases
-            .Where(p => p.MembershipId == membership.Id && p.OccurredAt >= periods.MonthStart && p.OccurredAt < periods.MonthEnd)
-            .Select(p => new { p.OccurredAt, p.PointsEarned })
-            .ToListAsync(ct);
-        var isFirst = !await s.Db.Purchases.AnyAsync(p => p.MembershipId == membership.Id, ct);
+        var history = await s.Db.LoyaltyMemberships.Where(m => m.Id == membership.Id).Select(m => new
+        {
+            First = !s.Db.Purchases.Any(p => p.MembershipId == m.Id),
+            Day = s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.DayStart && p.OccurredAt < periods.DayEnd).Sum(p => p.PointsEarned),
+            Month = s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.MonthStart && p.OccurredAt < periods.MonthEnd).Sum(p => p.PointsEarned),
+        }).SingleAsync(ct);
         var tierMultiplier = s.Program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId)?.Benefits
             .Where(b => b.Kind == TierBenefitKind.EarnMultiplier && b.Value is > 0)
             .Select(b => b.Value!.Value)
@@ -168,10 +173,10 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             occurredAt,
             s.TimeZone,
             birthday,
-            isFirst,
+            history.First,
             tierMultiplier,
-            earnedInMonth.Where(p => p.OccurredAt >= periods.DayStart && p.OccurredAt < periods.DayEnd).Sum(p => p.PointsEarned),
-            earnedInMonth.Sum(p => p.PointsEarned));
+            history.Day,
+            history.Month);
         var lines = input.Lines.Select(l => new EarnLine(l.Sku, l.Category, l.Quantity, l.UnitPrice)).ToList();
         var earned = EarnCalculator.Calculate(s.Program, s.Program.EarnRules, input.Total, lines, context);
 
@@ -214,6 +219,11 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         return new PurchaseOutcome(CommandResult.Ok, purchase.Id, earned.Points, pending && earned.Points > 0, false,
             membership.ActivePoints, membership.PendingPoints);
     }
+
+    private async Task<string> NotMemberReasonAsync(int programId, CancellationToken ct) =>
+        await db.LoyaltyPrograms.AnyAsync(p => p.Id == programId && p.Status == ProgramStatus.Active, ct)
+            ? "This customer is not a member of the program."
+            : "This loyalty program is not active.";
 
     private async Task<PurchaseOutcome?> ExistingAsync(int programId, string externalId, CancellationToken ct)
     {

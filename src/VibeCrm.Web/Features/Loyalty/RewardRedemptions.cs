@@ -129,7 +129,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
         }, ct);
         if (outcome.Redemption is { } issued)
         {
-            events.RewardRedeemed(membershipId, issued.Id);
+            runner.AfterCommit(() => events.RewardRedeemed(membershipId, issued.Id));
         }
 
         return outcome;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using VibeCrm.Data;
 using VibeCrm.Data.PosApi;
 using VibeCrm.Data.Tenants;
 using VibeCrm.Web.Infrastructure.Jobs;
@@ -9,15 +10,24 @@ using VibeCrm.Web.Infrastructure.Jobs;
 namespace VibeCrm.Web.Features.PosApi;
 
 /// <summary>
-/// Stripe's idempotency semantics for every POST of the API. With an <c>Idempotency-Key</c> header, the key is claimed
-/// (an insert under a unique (API key, Idempotency-Key) index, committed) before the endpoint runs, so of any number of
-/// concurrent requests exactly one does the work. Retries with the same method, path and body get the first response
-/// again, with <c>Idempotent-Replayed: true</c>; a different request under the same key gets 422; a retry while the first
-/// is still running gets 409. Responses below 500 are kept, except 400s (nothing ran: the retry may fix the request);
-/// a 5xx or an exception releases the key. On SQLite the claim and the work each pass the tenant's
-/// <see cref="PosWriteGate"/>, so that concurrent tills queue instead of spinning on the database lock.
+/// Stripe's idempotency semantics for every POST of the API. Retries with the same <c>Idempotency-Key</c>, method, path
+/// and body get the first response again, with <c>Idempotent-Replayed: true</c>; a different request under the same key
+/// gets 422; a retry while the first is still running gets 409. Responses below 500 are kept, except 400s (nothing ran:
+/// the retry may fix the request); a 5xx or an exception keeps nothing.
+/// <para>
+/// On SQLite the request is one transaction in the tenant's group commit (<see cref="PosWriteGate"/>): what the endpoint
+/// writes and the stored response commit together or not at all, and the answer leaves only once committed. Requests
+/// running in this process hold their key in memory (a concurrent retry gets 409 at once); the unique
+/// (API key, Idempotency-Key) index settles a race with another process: the loser's transaction is undone and it
+/// answers with the winner's response.
+/// </para>
+/// <para>
+/// On SQL Server requests run side by side and the key is claimed first (an insert under the unique index, committed),
+/// so that of any number of concurrent requests exactly one does the work; its response is stored when it is done.
+/// </para>
 /// </summary>
-public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IOptions<PosApiOptions> options, PosWriteGate gate) : IEndpointFilter
+public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IOptions<PosApiOptions> options, DatabaseLocator locator,
+    PosWriteUnit unit, InFlightKeys inFlight) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -34,41 +44,165 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
             return await next(context);
         }
 
-        var tenantId = http.User.FindFirst(Infrastructure.Auth.VibeClaims.Tenant)?.Value ?? "";
-        if (key.Length == 0)
-        {
-            using (await gate.EnterAsync(tenantId, http.RequestAborted))
-            {
-                return await Execute(context, next);
-            }
-        }
-
         if (key.Length > MaxKeyLength || key.Any(char.IsControl))
         {
             return PosProblems.Invalid(Header, $"The Idempotency-Key header must be 1 to {MaxKeyLength} printable characters (a UUID is a good choice).");
         }
 
+        var tenantId = http.User.FindFirst(Infrastructure.Auth.VibeClaims.Tenant)?.Value ?? "";
+        if (locator.Provider != DatabaseProvider.Sqlite)
+        {
+            return key.Length == 0 ? await next(context) : await ClaimFirstAsync(context, next, key);
+        }
+
+        if (key.Length == 0)
+        {
+            return await InTransactionAsync(context, next, tenantId, null);
+        }
+
         var body = await PosRequestBody.ReadAsync(http) ?? [];
-        var hash = RequestHash(http.Request.Method, PosApiRoutes.RelativePath(http.Request.Path), body);
-        var apiKeyId = http.User.KeyId();
-        Claim claim;
-        using (await gate.EnterAsync(tenantId, http.RequestAborted))
+        var request = new KeyedRequest(http.User.KeyId(), key, RequestHash(http.Request.Method, PosApiRoutes.RelativePath(http.Request.Path), body));
+        var flight = (tenantId, request.ApiKeyId, key);
+        if (!inFlight.TryAdd(flight))
         {
-            claim = await ClaimAsync(apiKeyId, key, hash, http.RequestAborted);
+            return InProgress(http);
         }
 
-        if (claim.Existing is { } existing)
+        try
         {
-            return Answer(http, existing, hash);
+            // checked while holding the key in memory: a finished request of this process has committed before letting it go
+            var existing = await FindAsync(request, http.RequestAborted);
+            return existing is not null && !IsAbandoned(existing, request.Hash)
+                ? Answer(http, existing, request.Hash)
+                : await InTransactionAsync(context, next, tenantId, request with { Abandoned = existing?.Id });
         }
-
-        using (await gate.EnterAsync(tenantId, http.RequestAborted))
+        finally
         {
-            return await RunAndStoreAsync(context, next, claim.RecordId!.Value);
+            inFlight.Remove(flight);
         }
     }
 
-    /// <summary>Runs the endpoint and writes its result now, so that the write gate covers it.</summary>
+    private sealed record KeyedRequest(int ApiKeyId, string Key, string Hash, long? Abandoned = null);
+
+    /// <summary>
+    /// Runs the endpoint in this request's turn of the group commit, stores its response under the key (when there is
+    /// one and the answer is kept) in the same transaction, waits for the commit, then sends the response.
+    /// </summary>
+    private async Task<object?> InTransactionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string tenantId, KeyedRequest? request)
+    {
+        var http = context.HttpContext;
+        var runner = http.RequestServices.GetRequiredService<Loyalty.LedgerRunner>();
+        unit.Activate(tenantId);
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        var kept = false;
+        try
+        {
+            if (http.GetEndpoint()?.Metadata.Contains(PosWriteUnit.JoinsAtFirstLedgerChange) != true)
+            {
+                await unit.JoinAsync(http.RequestAborted);
+            }
+
+            await Execute(context, next);
+            var status = http.Response.StatusCode;
+            kept = status < 500 && !(request is not null && status == StatusCodes.Status400BadRequest);
+            if (kept && request is not null)
+            {
+                await unit.JoinAsync(http.RequestAborted);
+                if (!await StoreAsync(request, http, buffer))
+                {
+                    // another process completed the same key meanwhile: its answer stands, ours is undone
+                    kept = false;
+                    await unit.EndAsync(keep: false);
+                    runner.RolledBack();
+                    http.Response.Body = original;
+                    http.Response.Clear();
+                    var winner = await FindAsync(request, CancellationToken.None);
+                    return winner is null ? InProgress(http) : Answer(http, winner, request.Hash);
+                }
+            }
+
+            await unit.EndAsync(kept);
+        }
+        catch
+        {
+            http.Response.Body = original;
+            await unit.EndAsync(keep: false);
+            runner.RolledBack();
+            throw;
+        }
+
+        http.Response.Body = original;
+        if (kept)
+        {
+            runner.Committed();
+        }
+        else
+        {
+            runner.RolledBack();
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>Inserts the key with the response; false when the key is already taken.</summary>
+    private async Task<bool> StoreAsync(KeyedRequest request, HttpContext http, MemoryStream buffer)
+    {
+        if (request.Abandoned is { } abandoned)
+        {
+            await db.IdempotencyRecords.Where(r => r.Id == abandoned && r.ResponseStatus == null).ExecuteDeleteAsync(CancellationToken.None);
+        }
+
+        var location = http.Response.Headers.Location.ToString();
+        var record = new IdempotencyRecord
+        {
+            ApiKeyId = request.ApiKeyId,
+            Key = request.Key,
+            RequestHash = request.Hash,
+            CreatedAt = clock.GetUtcNow(),
+            ResponseStatus = http.Response.StatusCode,
+            ResponseBody = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+            ResponseContentType = http.Response.ContentType,
+            ResponseLocation = location.Length > 0 ? location : null,
+        };
+        record.CompletedAt = record.CreatedAt;
+        db.IdempotencyRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.Entry(record).State = EntityState.Detached;
+        }
+    }
+
+    private Task<IdempotencyRecord?> FindAsync(KeyedRequest request, CancellationToken ct) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == request.ApiKeyId && r.Key == request.Key, ct);
+
+    /// <summary>A claim whose request never finished (its process died) and whose lock timeout has passed: it may be run again, once.</summary>
+    private bool IsAbandoned(IdempotencyRecord existing, string hash) =>
+        existing.ResponseStatus is null && existing.RequestHash == hash && existing.CreatedAt < clock.GetUtcNow() - options.Value.IdempotencyLockTimeout;
+
+    /// <summary>SQL Server: claim (committed), run, store the response — see the class summary.</summary>
+    private async Task<object?> ClaimFirstAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string key)
+    {
+        var http = context.HttpContext;
+        var body = await PosRequestBody.ReadAsync(http) ?? [];
+        var hash = RequestHash(http.Request.Method, PosApiRoutes.RelativePath(http.Request.Path), body);
+        var claim = await ClaimAsync(http.User.KeyId(), key, hash, http.RequestAborted);
+        return claim.Existing is { } existing ? Answer(http, existing, hash) : await RunAndStoreAsync(context, next, claim.RecordId!.Value);
+    }
+
+    /// <summary>Runs the endpoint and writes its result now, so that it can be buffered and stored.</summary>
     private static async Task<object?> Execute(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
@@ -76,6 +210,7 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         return Results.Empty;
     }
 
+    /// <summary>SQL Server: runs the endpoint with the claim held, then stores its response (or releases the claim).</summary>
     private async Task<object?> RunAndStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, long recordId)
     {
         var http = context.HttpContext;
@@ -165,8 +300,7 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
 
         if (existing.ResponseStatus is not { } status)
         {
-            http.Response.Headers.RetryAfter = "1";
-            return PosProblems.Result(PosProblems.IdempotencyInFlight, "The first request with this Idempotency-Key is still running. Retry in a moment to get its response.");
+            return InProgress(http);
         }
 
         http.Response.Headers[ReplayedHeader] = "true";
@@ -176,6 +310,12 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         }
 
         return Results.Text(existing.ResponseBody ?? "", existing.ResponseContentType, Encoding.UTF8, status);
+    }
+
+    private static IResult InProgress(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return PosProblems.Result(PosProblems.IdempotencyInFlight, "The first request with this Idempotency-Key is still running. Retry in a moment to get its response.");
     }
 
     private async Task ReleaseAsync(long recordId) =>
@@ -189,6 +329,16 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+}
+
+/// <summary>The idempotency keys of the requests running in this process, by tenant and API key.</summary>
+public sealed class InFlightKeys
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, int ApiKeyId, string Key), byte> _keys = new();
+
+    public bool TryAdd((string Tenant, int ApiKeyId, string Key) key) => _keys.TryAdd(key, 0);
+
+    public void Remove((string Tenant, int ApiKeyId, string Key) key) => _keys.TryRemove(key, out _);
 }
 
 /// <summary>Forgets idempotency keys after the retention period (24 h by default).</summary>

@@ -40,6 +40,9 @@ public static class PosApiFeature
         services.AddScoped<IdempotencyPurgeJob>();
         services.AddSingleton<PosApiRateLimiter>();
         services.AddSingleton<PosWriteGate>();
+        services.AddSingleton<InFlightKeys>();
+        services.AddScoped<PosWriteUnit>();
+        services.AddScoped<ILedgerTransactionSource>(sp => sp.GetRequiredService<PosWriteUnit>());
         services.AddSingleton<Tenancy.ITenantResolutionStrategy, ApiKeyTenantStrategy>();
         services.AddScoped<ITimelineSource, LoyaltyTimelineSource>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);

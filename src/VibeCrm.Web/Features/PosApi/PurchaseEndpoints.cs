@@ -14,6 +14,7 @@ public static class PurchaseEndpoints
             .WithName("RecordPurchase").WithSummary("Record a purchase: points earned, pending, new balance and tier")
             .WithDescription("The member is given by exactly one of `membershipId`, `cardNumber` or `customerId` (with `programId`). `externalId` is the till's receipt id: the same receipt twice earns once (the second answer is 200 with `duplicate: true`). `occurredAt` defaults to now; `currency` to the program's.")
             .Accepts<PurchaseRequest>("application/json")
+            .WithMetadata(PosWriteUnit.JoinsAtFirstLedgerChange)
             .Produces<PurchaseResponse>(201).Produces<PurchaseResponse>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         api.MapPost("/refunds", RefundAsync)
@@ -60,7 +61,8 @@ public static class PurchaseEndpoints
             return PosProblems.Invalid("purchase", outcome.Result.Error!);
         }
 
-        var tier = await queries.TierOfAsync(member.MembershipId, ct);
+        var tier = outcome.Duplicate ? await queries.TierOfAsync(member.MembershipId, ct)
+            : outcome.Tier is { } reached ? new TierResponse(reached.Id, reached.Name) : null;
         var response = new PurchaseResponse(outcome.PurchaseId!.Value, request.ExternalId!.Trim(), member.MembershipId, outcome.Points, outcome.Pending,
             outcome.ActiveBalance, outcome.PendingBalance, tier, outcome.Duplicate);
         return outcome.Duplicate ? Results.Ok(response) : Results.Json(response, statusCode: StatusCodes.Status201Created);
