@@ -51,7 +51,7 @@ public sealed partial class ExpiringPointsWarningJob(TenantDbContext db, Loyalty
     {
         var inactivity = owed.Any(e => e.Inactivity);
         var points = inactivity ? Math.Max(0, to.ActivePoints) : owed.Sum(e => e.Points); // the inactivity deadline takes everything
-        return LoyaltyEmailJob.Model(to, emails.PortalUrl()) with
+        return LoyaltyEmailJob.Model(to, emails.LoyaltyUrl(to)) with
         {
             Points = LoyaltyLabels.Points(points),
             ExpiresForInactivity = inactivity,

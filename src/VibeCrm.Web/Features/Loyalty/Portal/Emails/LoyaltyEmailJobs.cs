@@ -17,7 +17,7 @@ public sealed class LoyaltyEmailJob(TenantDbContext db, LoyaltyEmailSender email
             {
                 var tier = await db.LoyaltyMemberships.AsNoTracking().Where(m => m.Id == membershipId)
                     .Select(m => db.Tiers.Where(t => t.Id == m.CurrentTierId).Select(t => t.Name).FirstOrDefault()).SingleOrDefaultAsync(cancellationToken);
-                return Model(to, emails.PortalUrl()) with { TierName = tier };
+                return Model(to, emails.LoyaltyUrl(to)) with { TierName = tier };
             },
             cancellationToken);
 
@@ -31,7 +31,7 @@ public sealed class LoyaltyEmailJob(TenantDbContext db, LoyaltyEmailSender email
 
         var tier = await db.Tiers.AsNoTracking().Include(t => t.Benefits).SingleAsync(t => t.Id == tierId, cancellationToken);
         return await emails.SendOnceAsync(change.MembershipId, LoyaltyEmailKind.TierUp, [tierChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture)], "loyalty-tier-up",
-            to => Task.FromResult(Model(to, emails.PortalUrl()) with
+            to => Task.FromResult(Model(to, emails.LoyaltyUrl(to)) with
             {
                 TierName = tier.Name,
                 Benefits = [.. tier.Benefits.OrderBy(b => b.Kind).Select(b => LoyaltyLabels.Benefit(b.Kind, b.Value, b.Description))],
@@ -52,7 +52,7 @@ public sealed class LoyaltyEmailJob(TenantDbContext db, LoyaltyEmailSender email
         }
 
         return await emails.SendOnceAsync(row.MembershipId, LoyaltyEmailKind.RewardRedeemed, [redemptionId.ToString(System.Globalization.CultureInfo.InvariantCulture)], "loyalty-reward-redeemed",
-            to => Task.FromResult(Model(to, emails.PortalUrl($"me/loyalty/code/{redemptionId}")) with
+            to => Task.FromResult(Model(to, emails.LoyaltyUrl(to, $"code/{redemptionId}")) with
             {
                 RewardName = row.Name,
                 Code = row.Code,
