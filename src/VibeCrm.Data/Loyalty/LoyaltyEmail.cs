@@ -13,7 +13,8 @@ public enum LoyaltyEmailKind
 
 /// <summary>
 /// One loyalty email owed to a member, written before it is sent: (Kind, SubjectKey) is unique, so a job delivered
-/// twice sends once. For expiry warnings there is one row per lot (SubjectKey = lot id) and one email covers them all.
+/// twice sends once. For expiry warnings there is one row per lot (SubjectKey = lot id) or per inactivity deadline
+/// (SubjectKey = inactive:{membership}:{deadline}), and one email covers them all.
 /// </summary>
 public sealed class LoyaltyEmail
 {

@@ -59,6 +59,21 @@ public sealed class ExpiryPolicyTests
     }
 
     [Fact]
+    public void Inactivity_warning_window_holds_the_last_activities_whose_expiry_is_within_the_warning_days()
+    {
+        var now = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        var (after, until) = ExpiryPolicy.InactivityWarningWindow(180, now, 30);
+
+        Assert.Equal(now.AddDays(-180), after); // active then: expires now, i.e. already due for expiry, not a warning
+        Assert.Equal(now.AddDays(-150), until); // active then: expires in exactly 30 days
+        var inWindow = now.AddDays(-160);
+        var expiry = ExpiryPolicy.InactivityExpiresAt(ExpiryKind.Inactivity, 180, inWindow)!.Value;
+        Assert.True(expiry > now && expiry <= now.AddDays(30));
+        Assert.True(inWindow > after && inWindow <= until);
+        Assert.Throws<InvalidOperationException>(() => ExpiryPolicy.InactivityWarningWindow(null, now, 30));
+    }
+
+    [Fact]
     public void Expired_means_the_instant_has_come()
     {
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -105,6 +105,59 @@ public sealed class LoyaltyEmailTests(PortalLoyaltyFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_inactivity_deadline_is_warned_once_and_says_a_purchase_keeps_the_points()
+    {
+        var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.Inactivity; p.ExpiryDays = 90; });
+        var mia = await factory.MemberAsync(tenant, "Mia");
+
+        await factory.BuyAsync(mia, "R-1", 25m);
+        await RunExpiryWarningAsync(tenant);
+        Assert.Empty(Messages(mia.Email, "expire soon")); // 90 days away: not yet
+
+        factory.Clock.Advance(TimeSpan.FromDays(65)); // the whole balance expires in 25 days
+        await RunExpiryWarningAsync(tenant);
+        await RunExpiryWarningAsync(tenant);
+        var warning = Assert.Single(Messages(mia.Email, "expire soon"));
+        Assert.Equal("75 points expire soon at Club", warning.Subject);
+        Assert.Contains("Any purchase keeps your points", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Any purchase keeps your points", warning.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("all your points", warning.TextBody, StringComparison.Ordinal);
+
+        // the days go by without a visit: still the one warning for this deadline
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        await RunExpiryWarningAsync(tenant);
+        Assert.Single(Messages(mia.Email, "expire soon"));
+        Assert.Equal(1, await factory.DbAsync(tenant, db => db.LoyaltyEmails.CountAsync(e => e.Kind == LoyaltyEmailKind.PointsExpiring)));
+
+        // a purchase moves the deadline; the new one gets its own warning when it comes near
+        await factory.BuyAsync(mia, "R-2", 10m);
+        await RunExpiryWarningAsync(tenant);
+        Assert.Single(Messages(mia.Email, "expire soon"));
+        factory.Clock.Advance(TimeSpan.FromDays(70));
+        await RunExpiryWarningAsync(tenant);
+        Assert.Equal(2, Messages(mia.Email, "expire soon").Count);
+        Assert.Equal("85 points expire soon at Club", Messages(mia.Email, "expire soon").Last().Subject);
+    }
+
+    [Fact]
+    public async Task A_member_active_within_the_inactivity_period_is_not_warned()
+    {
+        var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.Inactivity; p.ExpiryDays = 90; });
+        var mia = await factory.MemberAsync(tenant, "Mia");
+        var ben = await factory.MemberAsync(tenant, "Ben");
+
+        factory.Clock.Advance(TimeSpan.FromDays(50));
+        await factory.BuyAsync(mia, "R-1", 20m); // Mia came back: her deadline is 90 days from now
+        factory.Clock.Advance(TimeSpan.FromDays(20)); // Ben's deadline is in 20 days, Mia's in 70
+        await RunExpiryWarningAsync(tenant);
+
+        Assert.Empty(Messages(mia.Email, "expire soon"));
+        Assert.Single(Messages(ben.Email, "expire soon"));
+        var record = await factory.DbAsync(tenant, db => db.LoyaltyEmails.SingleAsync(e => e.Kind == LoyaltyEmailKind.PointsExpiring));
+        Assert.Equal(await factory.MembershipIdAsync(ben), record.MembershipId);
+    }
+
+    [Fact]
     public async Task The_expiring_points_job_skips_members_who_opted_out_and_records_it()
     {
         var tenant = await factory.ClubTenantAsync(p => { p.ExpiryKind = ExpiryKind.AfterDays; p.ExpiryDays = 10; });

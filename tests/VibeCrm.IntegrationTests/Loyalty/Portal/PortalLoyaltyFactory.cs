@@ -81,9 +81,33 @@ public sealed class PortalLoyaltyFactory : LoyaltyFactory
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    public async Task<HttpResponseMessage> JoinAsync(PortalShopper shopper, bool accept = true, string? referral = null)
+    /// <summary>A second active program in the tenant ("VIP" by default: 100 stars to join, 2 per euro).</summary>
+    public Task<int> AddProgramAsync(TenantInfo tenant, string name = "VIP", string unit = "stars", int signUpBonus = 100) =>
+        DbAsync(tenant, async db =>
+        {
+            var program = new LoyaltyProgram
+            {
+                Name = name,
+                UnitName = unit,
+                Status = ProgramStatus.Active,
+                Terms = $"{name} terms.",
+                Currency = "EUR",
+                TimeZoneId = "Europe/Paris",
+                PointsPerCurrencyUnit = 2m,
+                PointValue = 0.01m,
+                CreatedAt = Clock.Now,
+                UpdatedAt = Clock.Now,
+                EarnRules = [new EarnRule { Kind = EarnRuleKind.SignUpBonus, Name = $"{name} welcome", BonusPoints = signUpBonus }],
+                Tiers = [new Tier { Name = $"{name} Member", Rank = 1, Threshold = 0 }],
+            };
+            db.LoyaltyPrograms.Add(program);
+            await db.SaveChangesAsync();
+            return program.Id;
+        });
+
+    public async Task<HttpResponseMessage> JoinAsync(PortalShopper shopper, bool accept = true, string? referral = null, int? programId = null)
     {
-        var fields = new Dictionary<string, string> { ["Input.ProgramId"] = (await ProgramIdAsync(shopper.Tenant)).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var fields = new Dictionary<string, string> { ["Input.ProgramId"] = (programId ?? await ProgramIdAsync(shopper.Tenant)).ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (accept)
         {
             fields["Input.AcceptTerms"] = "true";

@@ -7,6 +7,9 @@ namespace VibeCrm.Web.Features.Loyalty.Portal;
 
 public sealed record ProgramOffer(int Id, string Name, string UnitName, string? Terms, string Currency, decimal PointsPerCurrencyUnit, int SignUpBonus, IReadOnlyList<string> Highlights);
 
+/// <summary>One program the member belongs to: for the program switcher and to find the membership of a selected program.</summary>
+public sealed record MemberProgram(int ProgramId, int MembershipId, string Name, string UnitName, int ActivePoints, string? TierName);
+
 public sealed record PendingRelease(DateTimeOffset AvailableAt, int Points);
 
 public sealed record ExpiringLot(DateTimeOffset ExpiresAt, int Points);
@@ -53,13 +56,19 @@ public sealed class MemberLoyaltyQueries(TenantDbContext db, TierService tiers, 
         return [.. programs.Select(Offer)];
     }
 
-    /// <summary>The member's membership in an active program (the first, when in several).</summary>
-    public Task<int?> MembershipOfAsync(int customerId, CancellationToken ct) =>
-        db.LoyaltyMemberships.AsNoTracking()
-            .Where(m => m.CustomerId == customerId && db.LoyaltyPrograms.Any(p => p.Id == m.ProgramId && p.Status == ProgramStatus.Active))
-            .OrderBy(m => m.ProgramId)
-            .Select(m => (int?)m.Id)
-            .FirstOrDefaultAsync(ct);
+    /// <summary>How many programs are open for members (to offer "join another" to a member of fewer).</summary>
+    public Task<int> OpenProgramCountAsync(CancellationToken ct) =>
+        db.LoyaltyPrograms.CountAsync(p => p.Status == ProgramStatus.Active, ct);
+
+    /// <summary>The member's memberships in active programs, oldest program first, with what the program switcher shows.</summary>
+    public async Task<IReadOnlyList<MemberProgram>> MembershipsOfAsync(int customerId, CancellationToken ct) =>
+        await (
+            from m in db.LoyaltyMemberships.AsNoTracking()
+            join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
+            where m.CustomerId == customerId && p.Status == ProgramStatus.Active
+            orderby p.Id
+            select new MemberProgram(p.Id, m.Id, p.Name, p.UnitName, m.ActivePoints, db.Tiers.Where(t => t.Id == m.CurrentTierId).Select(t => t.Name).FirstOrDefault()))
+            .ToListAsync(ct);
 
     public async Task<MemberDashboard?> DashboardAsync(int membershipId, CancellationToken ct)
     {

@@ -5,8 +5,13 @@ using VibeCrm.Web.Features.Members;
 
 namespace VibeCrm.Web.Features.Loyalty.Portal;
 
-/// <summary>A signed-in member as the loyalty pages see them: their customer and (once joined) their membership.</summary>
-public sealed record PortalMember(int CustomerId, int? MembershipId);
+/// <summary>A signed-in member as the loyalty pages see them: their customer and the active programs they have joined.</summary>
+public sealed record PortalMember(int CustomerId, IReadOnlyList<MemberProgram> Programs)
+{
+    /// <summary>The membership of the program asked for, or of the member's first program when none is asked for.</summary>
+    public MemberProgram? Select(int? programId) =>
+        programId is { } id ? Programs.FirstOrDefault(p => p.ProgramId == id) : Programs.Count > 0 ? Programs[0] : null;
+}
 
 public sealed record PortalMemberOutcome(CommandResult Result, PortalMember? Member = null);
 
@@ -30,8 +35,10 @@ public sealed class MemberLoyaltyService(
             return new PortalMemberOutcome(CommandResult.Fail(linked.Result.Error ?? "Your account is not linked to a customer record."));
         }
 
-        return new PortalMemberOutcome(CommandResult.Ok, new PortalMember(customerId, await queries.MembershipOfAsync(customerId, ct)));
+        return new PortalMemberOutcome(CommandResult.Ok, new PortalMember(customerId, await queries.MembershipsOfAsync(customerId, ct)));
     }
+
+    public Task<int> OpenProgramCountAsync(CancellationToken ct) => queries.OpenProgramCountAsync(ct);
 
     /// <summary>Joins an active program (idempotent); a valid referral code of another member credits them once.</summary>
     public async Task<MembershipOutcome> JoinAsync(int customerId, int programId, bool acceptedTerms, string? referralCode, CancellationToken ct)
@@ -56,6 +63,17 @@ public sealed class MemberLoyaltyService(
     /// <summary>The member's own code, or null.</summary>
     public async Task<RedemptionView?> RedemptionAsync(int membershipId, int redemptionId, CancellationToken ct) =>
         (await rewards.ListForMemberAsync(membershipId, ct)).FirstOrDefault(r => r.Id == redemptionId);
+
+    /// <summary>Which of the member's memberships a code belongs to (for a link to it without a program), or null.</summary>
+    public async Task<int?> MembershipOfRedemptionAsync(PortalMember member, int redemptionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var mine = member.Programs.Select(p => p.MembershipId).ToList();
+        return await db.Redemptions.AsNoTracking()
+            .Where(r => r.Id == redemptionId && mine.Contains(r.MembershipId))
+            .Select(r => (int?)r.MembershipId)
+            .SingleOrDefaultAsync(ct);
+    }
 
     /// <summary>Cancels one of the member's unused codes; the points go back.</summary>
     public async Task<CommandResult> CancelAsync(int membershipId, int redemptionId, CancellationToken ct)

@@ -72,6 +72,19 @@ public sealed class ReferralCodes(TenantDbContext db, LoyaltyLedger ledger, Time
             select cu.FirstName).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The program of the member who owns a code (a friend is offered that program first), or null.</summary>
+    public async Task<int?> ProgramOfAsync(string? code, CancellationToken ct)
+    {
+        var normalized = Normalize(code);
+        return normalized is null
+            ? null
+            : await (
+                from c in db.LoyaltyReferralCodes.AsNoTracking()
+                join m in db.LoyaltyMemberships on c.MembershipId equals m.Id
+                where c.Code == normalized
+                select (int?)m.ProgramId).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>Credits the referrer once for a member who has just joined with their code (same program, not themselves).</summary>
     public async Task<bool> CreditAsync(string code, int newMembershipId, CancellationToken ct)
     {

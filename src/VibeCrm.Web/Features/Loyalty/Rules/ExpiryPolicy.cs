@@ -24,6 +24,13 @@ public static class ExpiryPolicy
     /// <summary>The latest last-activity time that is expired at <paramref name="now"/> (for a database query).</summary>
     public static DateTimeOffset InactiveBefore(int? days, DateTimeOffset now) => now.ToUniversalTime().AddDays(-RequireDays(days));
 
+    /// <summary>
+    /// For <see cref="ExpiryKind.Inactivity"/>: the last-activity times whose expiry falls in (<paramref name="now"/>,
+    /// <paramref name="now"/> + <paramref name="warningDays"/>]: after <c>After</c>, up to and including <c>Until</c>.
+    /// </summary>
+    public static (DateTimeOffset After, DateTimeOffset Until) InactivityWarningWindow(int? days, DateTimeOffset now, int warningDays) =>
+        (InactiveBefore(days, now), InactiveBefore(days, now.AddDays(warningDays)));
+
     public static bool IsExpired(DateTimeOffset? expiresAt, DateTimeOffset now) => expiresAt is { } at && at <= now;
 
     private static int RequireDays(int? days) =>

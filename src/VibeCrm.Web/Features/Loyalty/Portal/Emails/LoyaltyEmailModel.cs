@@ -30,6 +30,9 @@ public sealed record LoyaltyEmailModel
 
     public string? Points { get; init; }
 
+    /// <summary>The points-expiring warning is (also) about an inactivity deadline: any purchase before it keeps the points.</summary>
+    public bool ExpiresForInactivity { get; init; }
+
     public List<string> Benefits { get; init; } = [];
 
     public List<LoyaltyEmailLine> Lines { get; init; } = [];

@@ -18,7 +18,7 @@ public sealed class PortalOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 }
 
-public sealed record LoyaltyRecipient(int MembershipId, string Email, string Name, string ProgramName, string UnitName, string Currency, string TimeZoneId, int ActivePoints);
+public sealed record LoyaltyRecipient(int MembershipId, int ProgramId, string Email, string Name, string ProgramName, string UnitName, string Currency, string TimeZoneId, int ActivePoints);
 
 /// <summary>
 /// Sends a loyalty email at most once per subject: the <see cref="LoyaltyEmail"/> rows are written before the send and
@@ -38,6 +38,13 @@ public sealed class LoyaltyEmailSender(
     {
         var tenant = tenants.RequireTenant();
         return $"{options.Value.PublicBaseUrl.TrimEnd('/')}/{tenant.Identifier}/{page}";
+    }
+
+    /// <summary>A loyalty page of the recipient's program (a member of several programs lands on the right one).</summary>
+    public string LoyaltyUrl(LoyaltyRecipient to, string page = "")
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        return PortalUrl("me/loyalty" + (page.Length > 0 ? "/" + page : "")) + "?program=" + to.ProgramId.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Claims the subjects, sends one email for them unless all were already sent, marks them. True when an email went out.</summary>
@@ -106,7 +113,7 @@ public sealed class LoyaltyEmailSender(
             join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
             join c in db.Customers on m.CustomerId equals c.Id
             where m.Id == membershipId
-            select new { m.Id, m.CustomerId, m.ActivePoints, p.Name, p.UnitName, p.Currency, p.TimeZoneId, c.Email, c.FirstName, c.LastName, c.ErasedAt }).SingleOrDefaultAsync(ct);
+            select new { m.Id, m.CustomerId, m.ActivePoints, ProgramId = p.Id, p.Name, p.UnitName, p.Currency, p.TimeZoneId, c.Email, c.FirstName, c.LastName, c.ErasedAt }).SingleOrDefaultAsync(ct);
         if (row is null || row.ErasedAt is not null)
         {
             return (null, "no such member");
@@ -148,7 +155,7 @@ public sealed class LoyaltyEmailSender(
         }
 
         var tenantZone = tenants.RequireTenant().TimeZoneId;
-        return (new LoyaltyRecipient(row.Id, email, string.IsNullOrWhiteSpace(name) ? email : name, row.Name, row.UnitName, row.Currency,
+        return (new LoyaltyRecipient(row.Id, row.ProgramId, email, string.IsNullOrWhiteSpace(name) ? email : name, row.Name, row.UnitName, row.Currency,
             string.IsNullOrWhiteSpace(tenantZone) ? row.TimeZoneId : tenantZone, row.ActivePoints), "");
     }
 }

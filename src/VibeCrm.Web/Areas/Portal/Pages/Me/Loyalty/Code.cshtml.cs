@@ -18,6 +18,12 @@ public sealed class CodeModel(MemberLoyaltyService members) : LoyaltyPageModel(m
             return redirect;
         }
 
+        // a link without a program (e.g. from the reward email) shows the code in whichever of the member's programs it is
+        if (!ProgramAsked && await Members.MembershipOfRedemptionAsync(Member, id, cancellationToken) is { } owner)
+        {
+            SelectMembership(owner);
+        }
+
         if (await Members.RedemptionAsync(MembershipId, id, cancellationToken) is not { } redemption)
         {
             return NotFound();

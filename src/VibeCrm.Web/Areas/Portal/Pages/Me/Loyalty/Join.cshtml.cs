@@ -24,20 +24,20 @@ public sealed class JoinModel(MemberLoyaltyService members, MemberLoyaltyQueries
         public string? ReferralCode { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "ref")] string? referral, CancellationToken cancellationToken)
+    /// <summary>True when the member already belongs to a program: the page offers the others.</summary>
+    public bool JoinsAnother => Member.Programs.Count > 0;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "ref")] string? referral, [FromQuery(Name = ProgramQuery)] int? program, CancellationToken cancellationToken)
     {
         if (await LoadAsync(requireMembership: false, cancellationToken) is { } redirect)
         {
             return redirect;
         }
 
-        if (Member.MembershipId is not null)
-        {
-            return Redirect(TenantPath + "/me/loyalty");
-        }
-
         Input.ReferralCode = ReferralCodes.Normalize(referral ?? Request.Cookies[ReferralCookie]);
-        return await ShowAsync(cancellationToken);
+        Input.ProgramId = program ?? await referrals.ProgramOfAsync(Input.ReferralCode, cancellationToken) ?? 0;
+        await ShowAsync(cancellationToken);
+        return Offers.Count == 0 && JoinsAnother ? Redirect(ProgramUrl(TenantPath, null)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -51,23 +51,26 @@ public sealed class JoinModel(MemberLoyaltyService members, MemberLoyaltyQueries
         if (!joined.Result.Succeeded)
         {
             ModelState.AddModelError(string.Empty, joined.Result.Error ?? "You could not join the program.");
-            return await ShowAsync(cancellationToken);
+            await ShowAsync(cancellationToken);
+            return Page();
         }
 
         Response.Cookies.Delete(ReferralCookie, new CookieOptions { Path = TenantPath });
         StatusMessage = joined.Created ? "Welcome to the club! Your member card is ready." : "You are already a member.";
-        return Redirect(TenantPath + "/me/loyalty");
+        var several = Member.Programs.Any(p => p.ProgramId != Input.ProgramId);
+        return Redirect(ProgramUrl(TenantPath, several ? Input.ProgramId : null));
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    /// <summary>The open programs the member has not joined yet, the asked-for one selected (else the first).</summary>
+    private async Task ShowAsync(CancellationToken ct)
     {
-        Offers = await queries.OffersAsync(ct);
-        if (Input.ProgramId == 0 && Offers.Count > 0)
+        var joined = Member.Programs.Select(p => p.ProgramId).ToHashSet();
+        Offers = [.. (await queries.OffersAsync(ct)).Where(o => !joined.Contains(o.Id))];
+        if (Offers.Count > 0 && Offers.All(o => o.Id != Input.ProgramId))
         {
             Input.ProgramId = Offers[0].Id;
         }
 
         ReferredBy = await referrals.ReferrerNameAsync(Input.ReferralCode, ct);
-        return Page();
     }
 }

@@ -40,7 +40,7 @@ public sealed class MyRewardsModel(MemberLoyaltyService members, RewardRedemptio
 
         var result = await Members.CancelAsync(MembershipId, id, cancellationToken);
         StatusMessage = result.Succeeded ? "The code is cancelled and your points are back." : "Error: " + result.Error;
-        return Redirect($"{TenantPath}/me/loyalty/myrewards");
+        return Redirect(LoyaltyUrl("myrewards"));
     }
 
 }

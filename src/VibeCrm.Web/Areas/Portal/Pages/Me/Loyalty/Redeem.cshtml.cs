@@ -34,7 +34,7 @@ public sealed class RedeemModel(MemberLoyaltyService members, MemberLoyaltyQueri
         if (outcome.Redemption is { } issued)
         {
             StatusMessage = $"Done! Here is your code for {issued.RewardName}.";
-            return Redirect($"{TenantPath}/me/loyalty/code/{issued.Id}");
+            return Redirect(LoyaltyUrl($"code/{issued.Id}"));
         }
 
         return await ShowAsync(rewardId, outcome.Result.Error ?? "This reward could not be redeemed.", cancellationToken);
