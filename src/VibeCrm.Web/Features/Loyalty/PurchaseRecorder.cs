@@ -44,7 +44,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         var error = Validate(input);
         if (error is not null)
         {
-            return new PurchaseOutcome(CommandResult.Fail(error));
+            return new PurchaseOutcome(CommandResult.Fail(error, LoyaltyErrors.InvalidInput));
         }
 
         var externalId = input.ExternalId.Trim();
@@ -56,12 +56,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         var program = await db.LoyaltyPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.ProgramId, ct);
         if (program is not { Status: ProgramStatus.Active })
         {
-            return new PurchaseOutcome(CommandResult.Fail("This loyalty program is not active."));
+            return new PurchaseOutcome(CommandResult.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive));
         }
 
         if (!string.Equals(program.Currency, input.Currency, StringComparison.OrdinalIgnoreCase))
         {
-            return new PurchaseOutcome(CommandResult.Fail($"This program earns on {program.Currency} purchases only."));
+            return new PurchaseOutcome(CommandResult.Fail($"This program earns on {program.Currency} purchases only.", LoyaltyErrors.CurrencyMismatch));
         }
 
         var membershipId = await db.LoyaltyMemberships.AsNoTracking()
@@ -70,7 +70,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             .SingleOrDefaultAsync(ct);
         if (membershipId is null)
         {
-            return new PurchaseOutcome(CommandResult.Fail("This customer is not a member of the program."));
+            return new PurchaseOutcome(CommandResult.Fail("This customer is not a member of the program.", LoyaltyErrors.NotAMember));
         }
 
         var birthday = await db.Customers.AsNoTracking().Where(c => c.Id == input.CustomerId).Select(c => c.Birthday).SingleOrDefaultAsync(ct);
@@ -98,12 +98,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         ArgumentNullException.ThrowIfNull(input);
         if (string.IsNullOrWhiteSpace(input.RefundExternalId) || string.IsNullOrWhiteSpace(input.PurchaseExternalId))
         {
-            return new RefundOutcome(CommandResult.Fail("A refund needs the receipt id and its own id."));
+            return new RefundOutcome(CommandResult.Fail("A refund needs the receipt id and its own id.", LoyaltyErrors.InvalidInput));
         }
 
         if (input.Lines is { } requested && (requested.Count == 0 || requested.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Sku))))
         {
-            return new RefundOutcome(CommandResult.Fail("Each refunded line needs a SKU and a positive quantity."));
+            return new RefundOutcome(CommandResult.Fail("Each refunded line needs a SKU and a positive quantity.", LoyaltyErrors.InvalidInput));
         }
 
         var purchaseExternalId = input.PurchaseExternalId.Trim();
@@ -113,7 +113,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             .SingleOrDefaultAsync(ct);
         if (found is null)
         {
-            return new RefundOutcome(CommandResult.Fail("No purchase with this receipt id."));
+            return new RefundOutcome(CommandResult.Fail("No purchase with this receipt id.", LoyaltyErrors.UnknownPurchase));
         }
 
         var key = $"refund:{input.RefundExternalId.Trim()}";
@@ -130,7 +130,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             if (plan.Error is not null)
             {
                 s.Abort();
-                return new RefundOutcome(CommandResult.Fail(plan.Error));
+                return new RefundOutcome(CommandResult.Fail(plan.Error, input.Lines is null ? LoyaltyErrors.AlreadyRefunded : LoyaltyErrors.RefundExceedsPurchase));
             }
 
             var before = s.Membership.ActivePoints;
