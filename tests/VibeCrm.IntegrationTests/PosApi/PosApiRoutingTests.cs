@@ -17,7 +17,7 @@ public sealed class PosApiRoutingTests(PosApiFactory factory) : IClassFixture<Po
             (s.Client, "/api/v1/reward-codes/ABC/explode"),
             (s.Client, $"/{s.Tenant.Identifier}/api/v1/no-such-thing"),
             (anonymous, "/api/v1/no-such-thing"),
-            (anonymous, "/no-such-merchant/api/v1/purchases"),
+            (anonymous, "/no-such-merchant/api/v1/programs"),
         })
         {
             using var response = await client.GetAsync(path);
