@@ -58,6 +58,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UsePosApiStatusProblems(); // inside the status code pages: API paths answer problem+json
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 app.UseTenantHostMapping(configuration);

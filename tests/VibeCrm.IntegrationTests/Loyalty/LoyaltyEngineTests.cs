@@ -64,6 +64,7 @@ public sealed class LoyaltyEngineTests(LoyaltyFactory factory) : IClassFixture<L
 
         Assert.Equal(5, outcomes.Count(o => o.Result.Succeeded));
         Assert.All(outcomes.Where(o => !o.Result.Succeeded), o => Assert.StartsWith("Not enough", o.Result.Error, StringComparison.Ordinal));
+        Assert.All(outcomes.Where(o => !o.Result.Succeeded), o => Assert.Equal(LoyaltyErrors.InsufficientPoints, o.Result.Code));
         Assert.Equal(0, (await factory.BalanceAsync(s)).ActivePoints);
         Assert.Equal(5, await factory.DbAsync(s.Tenant, db => db.Redemptions.CountAsync()));
         Assert.Equal(5, outcomes.Where(o => o.Result.Succeeded).Select(o => o.Redemption!.Code).Distinct().Count());
@@ -300,14 +301,17 @@ public sealed class LoyaltyEngineTests(LoyaltyFactory factory) : IClassFixture<L
         Assert.True(redeemed.Result.Succeeded, redeemed.Result.Error);
         Assert.Equal("PARTNER-1", redeemed.Redemption!.VoucherCode);
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{10}$", redeemed.Redemption.Code);
-        Assert.Equal("You have already redeemed this reward as often as allowed.", (await factory.RedeemAsync(s, rewardId)).Result.Error);
+        var again = (await factory.RedeemAsync(s, rewardId)).Result;
+        Assert.Equal("You have already redeemed this reward as often as allowed.", again.Error);
+        Assert.Equal(LoyaltyErrors.RewardLimitReached, again.Code);
 
         var code = redeemed.Redemption.Code;
         var view = await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ValidateAsync($"{code[..5]}-{code[5..]}", None));
         Assert.True(view!.IsUsable);
         Assert.True((await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ConsumeAsync(code, "main", None))).Succeeded);
-        Assert.False((await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ConsumeAsync(code, "main", None))).Succeeded);
-        Assert.False((await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().CancelAsync(code, None))).Succeeded);
+        Assert.Equal(LoyaltyErrors.CodeUsed, (await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ConsumeAsync(code, "main", None))).Code);
+        Assert.Equal(LoyaltyErrors.CodeUsed, (await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().CancelAsync(code, None))).Code);
+        Assert.Equal(LoyaltyErrors.UnknownCode, (await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ConsumeAsync("ZZZZZZZZZZ", "main", None))).Code);
         Assert.Equal(60, (await factory.BalanceAsync(s)).ActivePoints);
     }
 
@@ -322,6 +326,7 @@ public sealed class LoyaltyEngineTests(LoyaltyFactory factory) : IClassFixture<L
 
         var consume = await factory.RunAsync(s.Tenant, sp => sp.GetRequiredService<RewardRedemptions>().ConsumeAsync(code, "main", None));
         Assert.Equal("This code has expired.", consume.Error);
+        Assert.Equal(LoyaltyErrors.CodeExpired, consume.Code);
     }
 
     [Fact]
@@ -369,7 +374,10 @@ public sealed class LoyaltyEngineTests(LoyaltyFactory factory) : IClassFixture<L
         Assert.Equal("Give a reason for the adjustment.", (await Adjust(10, null, manager)).Result.Error);
         Assert.Equal("Give a reason for the adjustment.", (await Adjust(10, "   ", manager)).Result.Error);
         Assert.Equal("Only a manager can adjust points.", (await Adjust(10, "Goodwill", new StaffActor("agent-1", IsManager: false))).Result.Error);
-        Assert.False((await Adjust(-21, "Correction", manager)).Result.Succeeded);
+        Assert.Equal(LoyaltyErrors.ReasonRequired, (await Adjust(10, new string('x', LoyaltyLedger.MaxReasonLength + 1), manager)).Result.Code);
+        Assert.Equal(LoyaltyErrors.NotManager, (await Adjust(10, "Goodwill", new StaffActor("agent-1", IsManager: false))).Result.Code);
+        Assert.Equal(LoyaltyErrors.InvalidInput, (await Adjust(0, "Goodwill", manager)).Result.Code);
+        Assert.Equal(LoyaltyErrors.InsufficientPoints, (await Adjust(-21, "Correction", manager)).Result.Code);
         Assert.Equal(20, (await factory.BalanceAsync(s)).ActivePoints);
 
         var credit = await Adjust(15, "Goodwill after a late order", manager);

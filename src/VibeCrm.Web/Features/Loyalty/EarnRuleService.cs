@@ -120,7 +120,7 @@ public sealed class EarnRuleService(TenantDbContext db, TimeProvider clock)
         var rule = await db.EarnRules.SingleOrDefaultAsync(r => r.ProgramId == programId && r.Id == id, ct);
         if (rule is null)
         {
-            return CommandResult.Fail("This rule no longer exists.");
+            return CommandResult.Fail("This rule no longer exists.", LoyaltyErrors.UnknownRule);
         }
 
         db.EarnRules.Remove(rule);

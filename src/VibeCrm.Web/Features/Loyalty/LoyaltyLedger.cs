@@ -18,7 +18,7 @@ public sealed record MembershipOutcome(CommandResult Result, int? MembershipId, 
 /// <param name="Duplicate">The same idempotency key was already applied; nothing changed.</param>
 public sealed record LedgerOutcome(CommandResult Result, long? EntryId = null, int Points = 0, bool Duplicate = false)
 {
-    public static LedgerOutcome Fail(string error) => new(CommandResult.Fail(error));
+    public static LedgerOutcome Fail(string error, string code) => new(CommandResult.Fail(error, code));
 }
 
 public sealed record LoyaltyBalance(
@@ -61,13 +61,13 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
         var program = await db.LoyaltyPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programId, ct);
         if (program is not { Status: ProgramStatus.Active })
         {
-            return new MembershipOutcome(CommandResult.Fail("This loyalty program is not open for members."), null, false);
+            return new MembershipOutcome(CommandResult.Fail("This loyalty program is not open for members.", LoyaltyErrors.ProgramNotActive), null, false);
         }
 
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, ct);
         if (customer is null || customer.MergedIntoId is not null || customer.ErasedAt is not null || customer.Status == CustomerStatus.Blocked)
         {
-            return new MembershipOutcome(CommandResult.Fail("This customer cannot join the program."), null, false);
+            return new MembershipOutcome(CommandResult.Fail("This customer cannot join the program.", LoyaltyErrors.CustomerNotEligible), null, false);
         }
 
         var now = clock.GetUtcNow();
@@ -148,17 +148,17 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
     {
         if (kind is not (EarnRuleKind.SignUpBonus or EarnRuleKind.BirthdayMonth or EarnRuleKind.ReviewBonus or EarnRuleKind.ReferralBonus))
         {
-            return LedgerOutcome.Fail("This rule does not give a bonus on its own.");
+            return LedgerOutcome.Fail("This rule does not give a bonus on its own.", LoyaltyErrors.InvalidInput);
         }
 
         if (string.IsNullOrWhiteSpace(sourceKey))
         {
-            return LedgerOutcome.Fail("A bonus needs the reference of what earned it.");
+            return LedgerOutcome.Fail("A bonus needs the reference of what earned it.", LoyaltyErrors.InvalidInput);
         }
 
         if (!await db.LoyaltyMemberships.AnyAsync(m => m.Id == membershipId, ct))
         {
-            return LedgerOutcome.Fail("No such member.");
+            return LedgerOutcome.Fail("No such member.", LoyaltyErrors.NotAMember);
         }
 
         var key = $"{kind}:{sourceKey.Trim()}";
@@ -167,7 +167,7 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
             if (s.Program.Status != ProgramStatus.Active)
             {
                 s.Abort();
-                return LedgerOutcome.Fail("This loyalty program is not active.");
+                return LedgerOutcome.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive);
             }
 
             if (await s.HasKeyAsync(key, ct))
@@ -200,27 +200,27 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
         ArgumentNullException.ThrowIfNull(staff);
         if (!staff.IsManager || string.IsNullOrWhiteSpace(staff.UserId))
         {
-            return LedgerOutcome.Fail("Only a manager can adjust points.");
+            return LedgerOutcome.Fail("Only a manager can adjust points.", LoyaltyErrors.NotManager);
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return LedgerOutcome.Fail("Give a reason for the adjustment.");
+            return LedgerOutcome.Fail("Give a reason for the adjustment.", LoyaltyErrors.ReasonRequired);
         }
 
         if (reason.Trim().Length > MaxReasonLength)
         {
-            return LedgerOutcome.Fail($"Keep the reason under {MaxReasonLength} characters.");
+            return LedgerOutcome.Fail($"Keep the reason under {MaxReasonLength} characters.", LoyaltyErrors.ReasonRequired);
         }
 
         if (points == 0)
         {
-            return LedgerOutcome.Fail("Enter a number of points other than zero.");
+            return LedgerOutcome.Fail("Enter a number of points other than zero.", LoyaltyErrors.InvalidInput);
         }
 
         if (!await db.LoyaltyMemberships.AnyAsync(m => m.Id == membershipId, ct))
         {
-            return LedgerOutcome.Fail("No such member.");
+            return LedgerOutcome.Fail("No such member.", LoyaltyErrors.NotAMember);
         }
 
         return await runner.RunAsync(membershipId, async s =>
@@ -235,7 +235,7 @@ public sealed class LoyaltyLedger(TenantDbContext db, LedgerRunner runner, TimeP
                 if (s.Membership.ActivePoints < -points)
                 {
                     s.Abort();
-                    return LedgerOutcome.Fail($"The member has only {Math.Max(0, s.Membership.ActivePoints)} {s.Program.UnitName} to take from.");
+                    return LedgerOutcome.Fail($"The member has only {Math.Max(0, s.Membership.ActivePoints)} {s.Program.UnitName} to take from.", LoyaltyErrors.InsufficientPoints);
                 }
 
                 entry = await s.SpendAsync(LedgerEntryType.Adjust, -points, ct, reason: reason.Trim(), staffUserId: staff.UserId);

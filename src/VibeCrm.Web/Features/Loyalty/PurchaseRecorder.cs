@@ -46,7 +46,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         var error = Validate(input);
         if (error is not null)
         {
-            return new PurchaseOutcome(CommandResult.Fail(error));
+            return new PurchaseOutcome(CommandResult.Fail(error, LoyaltyErrors.InvalidInput));
         }
 
         var externalId = input.ExternalId.Trim();
@@ -59,13 +59,14 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             where m.ProgramId == input.ProgramId && m.CustomerId == input.CustomerId
             select new { m.Id, p.Status, p.Currency, c.Birthday }).SingleOrDefaultAsync(ct);
         var refusal = member is null ? await NotMemberReasonAsync(input.ProgramId, ct)
-            : member.Status != ProgramStatus.Active ? "This loyalty program is not active."
-            : !string.Equals(member.Currency, input.Currency, StringComparison.OrdinalIgnoreCase) ? $"This program earns on {member.Currency} purchases only."
+            : member.Status != ProgramStatus.Active ? NotActive
+            : !string.Equals(member.Currency, input.Currency, StringComparison.OrdinalIgnoreCase)
+                ? CommandResult.Fail($"This program earns on {member.Currency} purchases only.", LoyaltyErrors.CurrencyMismatch)
             : null;
         if (refusal is not null)
         {
             // a receipt recorded before the program closed is still answered as the duplicate it is
-            return await ExistingAsync(input.ProgramId, externalId, ct) ?? new PurchaseOutcome(CommandResult.Fail(refusal));
+            return await ExistingAsync(input.ProgramId, externalId, ct) ?? new PurchaseOutcome(refusal);
         }
 
         // the rules are read before the transaction: only the balance must be read inside it
@@ -102,12 +103,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         ArgumentNullException.ThrowIfNull(input);
         if (string.IsNullOrWhiteSpace(input.RefundExternalId) || string.IsNullOrWhiteSpace(input.PurchaseExternalId))
         {
-            return new RefundOutcome(CommandResult.Fail("A refund needs the receipt id and its own id."));
+            return new RefundOutcome(CommandResult.Fail("A refund needs the receipt id and its own id.", LoyaltyErrors.InvalidInput));
         }
 
         if (input.Lines is { } requested && (requested.Count == 0 || requested.Any(l => l.Quantity <= 0 || string.IsNullOrWhiteSpace(l.Sku))))
         {
-            return new RefundOutcome(CommandResult.Fail("Each refunded line needs a SKU and a positive quantity."));
+            return new RefundOutcome(CommandResult.Fail("Each refunded line needs a SKU and a positive quantity.", LoyaltyErrors.InvalidInput));
         }
 
         var purchaseExternalId = input.PurchaseExternalId.Trim();
@@ -117,7 +118,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             .SingleOrDefaultAsync(ct);
         if (found is null)
         {
-            return new RefundOutcome(CommandResult.Fail("No purchase with this receipt id."));
+            return new RefundOutcome(CommandResult.Fail("No purchase with this receipt id.", LoyaltyErrors.UnknownPurchase));
         }
 
         var key = $"refund:{input.RefundExternalId.Trim()}";
@@ -134,7 +135,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             if (plan.Error is not null)
             {
                 s.Abort();
-                return new RefundOutcome(CommandResult.Fail(plan.Error));
+                return new RefundOutcome(CommandResult.Fail(plan.Error, plan.Code));
             }
 
             var before = s.Membership.ActivePoints;
@@ -220,10 +221,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             membership.ActivePoints, membership.PendingPoints);
     }
 
-    private async Task<string> NotMemberReasonAsync(int programId, CancellationToken ct) =>
+    private static readonly CommandResult NotActive = CommandResult.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive);
+
+    private async Task<CommandResult> NotMemberReasonAsync(int programId, CancellationToken ct) =>
         await db.LoyaltyPrograms.AnyAsync(p => p.Id == programId && p.Status == ProgramStatus.Active, ct)
-            ? "This customer is not a member of the program."
-            : "This loyalty program is not active.";
+            ? CommandResult.Fail("This customer is not a member of the program.", LoyaltyErrors.NotAMember)
+            : NotActive;
 
     private async Task<PurchaseOutcome?> ExistingAsync(int programId, string externalId, CancellationToken ct)
     {
@@ -262,7 +265,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         return null;
     }
 
-    private sealed record RefundPlan(int Points, decimal Amount, string? Error = null);
+    private sealed record RefundPlan(int Points, decimal Amount, string? Error = null, string? Code = null);
 
     /// <summary>
     /// Per line: what the refunded quantity earned, pro rata, with the line's last unit taking the rounding remainder so a
@@ -287,7 +290,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
                 if (left > 0)
                 {
-                    return new RefundPlan(0, 0, $"More of {request.Sku} refunded than was bought (or left to refund).");
+                    return new RefundPlan(0, 0, $"More of {request.Sku} refunded than was bought (or left to refund).", LoyaltyErrors.RefundExceedsPurchase);
                 }
             }
         }
@@ -319,7 +322,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
         if (points == 0 && amount == 0 && requested is null)
         {
-            return new RefundPlan(0, 0, "This purchase is already fully refunded.");
+            return new RefundPlan(0, 0, "This purchase is already fully refunded.", LoyaltyErrors.AlreadyRefunded);
         }
 
         return new RefundPlan(Math.Max(0, points), Math.Round(Math.Min(amount, purchase.Total - purchase.RefundedAmount), 2));

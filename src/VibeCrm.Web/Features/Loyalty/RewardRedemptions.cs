@@ -25,7 +25,9 @@ public sealed record RedemptionView(
 
 public sealed record RedemptionOutcome(CommandResult Result, RedemptionView? Redemption = null)
 {
-    public static RedemptionOutcome Fail(string error) => new(CommandResult.Fail(error));
+    public static RedemptionOutcome Fail(string error, string code) => new(CommandResult.Fail(error, code));
+
+    public static RedemptionOutcome Fail(CommandResult refusal) => new(refusal);
 }
 
 /// <summary>
@@ -69,13 +71,13 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
     {
         if (!await db.LoyaltyMemberships.AnyAsync(m => m.Id == membershipId, ct))
         {
-            return RedemptionOutcome.Fail("No such member.");
+            return RedemptionOutcome.Fail("No such member.", LoyaltyErrors.NotAMember);
         }
 
         var outcome = await runner.RunAsync(membershipId, async s =>
         {
             var reward = await s.Db.Rewards.Include(r => r.Tiers).SingleOrDefaultAsync(r => r.Id == rewardId && r.ProgramId == s.Program.Id, ct);
-            var refusal = reward is null ? "No such reward." : await RefusalAsync(s, reward, ct);
+            var refusal = reward is null ? CommandResult.Fail("No such reward.", LoyaltyErrors.UnknownReward) : await RefusalAsync(s, reward, ct);
             if (refusal is not null)
             {
                 s.Abort();
@@ -90,7 +92,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
                 if (poolCode is null)
                 {
                     s.Abort();
-                    return RedemptionOutcome.Fail("This reward is out of stock.");
+                    return RedemptionOutcome.Fail("This reward is out of stock.", LoyaltyErrors.RewardOutOfStock);
                 }
 
                 voucher = poolCode.Code;
@@ -158,12 +160,12 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
         var view = await ValidateAsync(code, ct);
         if (view is null)
         {
-            return CommandResult.Fail("Unknown code.");
+            return CommandResult.Fail("Unknown code.", LoyaltyErrors.UnknownCode);
         }
 
         if (!view.IsUsable)
         {
-            return CommandResult.Fail(Unusable(view));
+            return Unusable(view);
         }
 
         var now = clock.GetUtcNow();
@@ -174,7 +176,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
                 .SetProperty(r => r.Status, RedemptionStatus.Consumed)
                 .SetProperty(r => r.ConsumedAt, now)
                 .SetProperty(r => r.ConsumedAtStore, store), ct);
-        return updated == 1 ? CommandResult.Ok : CommandResult.Fail("This code was just used or cancelled.");
+        return updated == 1 ? CommandResult.Ok : CommandResult.Fail("This code was just used or cancelled.", LoyaltyErrors.CodeChanged);
     }
 
     /// <summary>Cancels an unused code (even past its expiry): the points go back to the very lots they came from.</summary>
@@ -183,12 +185,12 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
         var view = await ValidateAsync(code, ct);
         if (view is null)
         {
-            return CommandResult.Fail("Unknown code.");
+            return CommandResult.Fail("Unknown code.", LoyaltyErrors.UnknownCode);
         }
 
         if (view.Status != RedemptionStatus.Issued)
         {
-            return CommandResult.Fail(view.Status == RedemptionStatus.Consumed ? "This code has been used." : "This code is already cancelled.");
+            return view.Status == RedemptionStatus.Consumed ? Unusable(view) : CommandResult.Fail("This code is already cancelled.", LoyaltyErrors.CodeCancelled);
         }
 
         return await runner.RunAsync(view.MembershipId, async s =>
@@ -197,7 +199,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
             if (redemption.Status != RedemptionStatus.Issued)
             {
                 s.Abort();
-                return CommandResult.Fail("This code was just used or cancelled.");
+                return CommandResult.Fail("This code was just used or cancelled.", LoyaltyErrors.CodeChanged);
             }
 
             // guards against a concurrent consume at the till, which does not take the membership lock
@@ -207,7 +209,7 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
             if (claimed != 1)
             {
                 s.Abort();
-                return CommandResult.Fail("This code was just used or cancelled.");
+                return CommandResult.Fail("This code was just used or cancelled.", LoyaltyErrors.CodeChanged);
             }
 
             var spend = await s.Db.LedgerEntries.SingleOrDefaultAsync(e => e.RedemptionId == redemption.Id && e.Type == LedgerEntryType.Redeem, ct);
@@ -254,37 +256,37 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
     /// <summary>10 random Crockford base32 characters: 50 bits from the system's CSPRNG.</summary>
     public static string NewCode() => RandomNumberGenerator.GetString(Alphabet, CodeLength);
 
-    private static async Task<string?> RefusalAsync(LedgerSession s, Reward reward, CancellationToken ct)
+    private static async Task<CommandResult?> RefusalAsync(LedgerSession s, Reward reward, CancellationToken ct)
     {
         if (s.Program.Status != ProgramStatus.Active)
         {
-            return "This loyalty program is not active.";
+            return CommandResult.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive);
         }
 
         if (!reward.IsActive || (reward.AvailableFrom is { } from && from > s.Now) || (reward.AvailableUntil is { } until && until <= s.Now))
         {
-            return "This reward is not available now.";
+            return CommandResult.Fail("This reward is not available now.", LoyaltyErrors.RewardNotAvailableNow);
         }
 
         if (reward.Tiers.Count > 0 && !reward.Tiers.Any(t => t.TierId == s.Membership.CurrentTierId))
         {
-            return "This reward is for other tiers.";
+            return CommandResult.Fail("This reward is for other tiers.", LoyaltyErrors.RewardForOtherTiers);
         }
 
         if (reward.Stock is { } stock && reward.IssuedCount >= stock)
         {
-            return "This reward is out of stock.";
+            return CommandResult.Fail("This reward is out of stock.", LoyaltyErrors.RewardOutOfStock);
         }
 
         if (reward.PerMemberLimit is { } limit
             && await s.Db.Redemptions.CountAsync(r => r.MembershipId == s.Membership.Id && r.RewardId == reward.Id && r.Status != RedemptionStatus.Cancelled, ct) >= limit)
         {
-            return "You have already redeemed this reward as often as allowed.";
+            return CommandResult.Fail("You have already redeemed this reward as often as allowed.", LoyaltyErrors.RewardLimitReached);
         }
 
         if (s.Membership.ActivePoints < reward.CostPoints)
         {
-            return $"Not enough {s.Program.UnitName}: {reward.CostPoints} needed, {Math.Max(0, s.Membership.ActivePoints)} available.";
+            return CommandResult.Fail($"Not enough {s.Program.UnitName}: {reward.CostPoints} needed, {Math.Max(0, s.Membership.ActivePoints)} available.", LoyaltyErrors.InsufficientPoints);
         }
 
         return null;
@@ -294,10 +296,10 @@ public sealed class RewardRedemptions(TenantDbContext db, LedgerRunner runner, T
         r.Id, r.MembershipId, r.RewardId, w.Name, w.Kind, w.Value, w.FreeItemSku, r.Code, r.VoucherCode, r.Points, r.Status, r.IssuedAt, r.ExpiresAt,
         r.Status == RedemptionStatus.Issued && r.ExpiresAt > clock.GetUtcNow());
 
-    private static string Unusable(RedemptionView view) => view.Status switch
+    private static CommandResult Unusable(RedemptionView view) => view.Status switch
     {
-        RedemptionStatus.Consumed => "This code has been used.",
-        RedemptionStatus.Cancelled => "This code was cancelled.",
-        _ => "This code has expired.",
+        RedemptionStatus.Consumed => CommandResult.Fail("This code has been used.", LoyaltyErrors.CodeUsed),
+        RedemptionStatus.Cancelled => CommandResult.Fail("This code was cancelled.", LoyaltyErrors.CodeCancelled),
+        _ => CommandResult.Fail("This code has expired.", LoyaltyErrors.CodeExpired),
     };
 }

@@ -125,22 +125,22 @@ public sealed partial class TierSettingsService(TenantDbContext db, TimeProvider
         var tier = await db.Tiers.SingleOrDefaultAsync(t => t.ProgramId == programId && t.Id == id, ct);
         if (tier is null)
         {
-            return CommandResult.Fail("This tier no longer exists.");
+            return CommandResult.Fail("This tier no longer exists.", LoyaltyErrors.UnknownTier);
         }
 
         if (await db.LoyaltyMemberships.AnyAsync(m => m.CurrentTierId == id, ct))
         {
-            return CommandResult.Fail($"Members are in {tier.Name}; it cannot be removed.");
+            return CommandResult.Fail($"Members are in {tier.Name}; it cannot be removed.", LoyaltyErrors.TierInUse);
         }
 
         if (await db.RewardTiers.AnyAsync(r => r.TierId == id, ct))
         {
-            return CommandResult.Fail($"Some rewards are limited to {tier.Name}; change them first.");
+            return CommandResult.Fail($"Some rewards are limited to {tier.Name}; change them first.", LoyaltyErrors.TierInUse);
         }
 
         if (await db.TierChanges.AnyAsync(c => c.FromTierId == id || c.ToTierId == id, ct))
         {
-            return CommandResult.Fail($"Members have held {tier.Name}; it is kept for their tier history.");
+            return CommandResult.Fail($"Members have held {tier.Name}; it is kept for their tier history.", LoyaltyErrors.TierInUse);
         }
 
         db.Tiers.Remove(tier);

@@ -168,7 +168,7 @@ public static class MemberEndpoints
             var join = await ledger.JoinAsync(programId, customerId!.Value, ct);
             if (!join.Result.Succeeded)
             {
-                return PosProblems.Result(PosProblems.CustomerRefused, join.Result.Error!);
+                return LoyaltyRefusals.Problem(join.Result, "joinProgramId");
             }
 
             joined = join.Created;

@@ -19,6 +19,19 @@ public static class PosApiRoutes
 
     public const string ReferencePath = Root + "/reference";
 
+    /// <summary>Whether the path is under <c>/api/v1</c> or <c>/{tenant}/api/v1</c>.</summary>
+    public static bool IsApiPath(PathString path)
+    {
+        if (path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var value = path.Value ?? "";
+        var second = value.Length > 1 ? value.IndexOf('/', 1) : -1;
+        return second > 1 && new PathString(value[second..]).StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The path after <c>/api/v1</c>, the same for <c>/{tenant}/api/v1/x</c> and <c>/api/v1/x</c>.</summary>
     public static string RelativePath(PathString path)
     {

@@ -23,6 +23,7 @@ public static class PosProblems
     public static readonly PosProblemKind RevokedKey = new(401, "revoked-api-key", "The API key was revoked");
     public static readonly PosProblemKind Forbidden = new(403, "forbidden", "This key may not do that");
     public static readonly PosProblemKind NotFound = new(404, "not-found", "No such endpoint");
+    public static readonly PosProblemKind MethodNotAllowed = new(405, "method-not-allowed", "This endpoint does not take this method");
     public static readonly PosProblemKind UnknownProgram = new(404, "unknown-program", "Unknown loyalty program");
     public static readonly PosProblemKind UnknownMember = new(404, "unknown-member", "Unknown member");
     public static readonly PosProblemKind UnknownCustomer = new(404, "unknown-customer", "Unknown customer");
@@ -45,7 +46,7 @@ public static class PosProblems
     /// <summary>Every kind, for the reference page.</summary>
     public static IReadOnlyList<PosProblemKind> All { get; } =
     [
-        Validation, MalformedJson, MissingKey, InvalidKey, RevokedKey, Forbidden, NotFound, UnknownProgram, UnknownMember, UnknownCustomer,
+        Validation, MalformedJson, MissingKey, InvalidKey, RevokedKey, Forbidden, NotFound, MethodNotAllowed, UnknownProgram, UnknownMember, UnknownCustomer,
         UnknownPurchase, UnknownReward, RewardUnavailable, UnknownCode, ProgramClosed, CodeExpired, CodeUsed, CodeCancelled, InsufficientPoints, AlreadyRefunded,
         CustomerRefused, IdempotencyInFlight, IdempotencyMismatch, RateLimited, ServerError,
     ];

@@ -58,7 +58,7 @@ public static class PurchaseEndpoints
             request.PaymentMethod, request.StoreCode, request.OccurredAt ?? clock.GetUtcNow()), ct);
         if (!outcome.Result.Succeeded)
         {
-            return PosProblems.Invalid("purchase", outcome.Result.Error!);
+            return LoyaltyRefusals.Problem(outcome.Result, "purchase");
         }
 
         var tier = outcome.Duplicate ? await queries.TierOfAsync(member.MembershipId, ct)
@@ -92,10 +92,9 @@ public static class PurchaseEndpoints
             request.Lines?.Select(l => new RefundLineInput(l.Sku!, l.Quantity!.Value)).ToList()), ct);
         if (!outcome.Result.Succeeded)
         {
-            var error = outcome.Result.Error!;
-            return error.StartsWith("No purchase", StringComparison.Ordinal) ? PosProblems.Result(PosProblems.UnknownPurchase, $"No purchase with receipt id '{request.PurchaseExternalId}' in program {request.ProgramId}.")
-                : error.Contains("already fully refunded", StringComparison.Ordinal) ? PosProblems.Result(PosProblems.AlreadyRefunded, error)
-                : PosProblems.Invalid("lines", error);
+            return LoyaltyRefusals.Problem(outcome.Result, "lines", outcome.Result.Code == LoyaltyErrors.UnknownPurchase
+                ? $"No purchase with receipt id '{request.PurchaseExternalId}' in program {request.ProgramId}."
+                : null);
         }
 
         var response = new RefundResponse(request.PurchaseExternalId!.Trim(), request.RefundExternalId!.Trim(), outcome.PointsReversed, outcome.AmountRefunded,

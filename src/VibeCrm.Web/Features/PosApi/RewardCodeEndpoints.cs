@@ -57,11 +57,9 @@ public static class RewardCodeEndpoints
             return Results.Json(ToResponse(view, clock), statusCode: StatusCodes.Status201Created);
         }
 
-        var error = outcome.Result.Error!;
-        return error.StartsWith("Not enough", StringComparison.Ordinal) ? PosProblems.Result(PosProblems.InsufficientPoints, error)
-            : error.StartsWith("No such reward", StringComparison.Ordinal) ? PosProblems.Result(PosProblems.UnknownReward, $"No reward {rewardId} in program {member.ProgramId}.")
-            : error.Contains("not active", StringComparison.Ordinal) ? PosProblems.Result(PosProblems.ProgramClosed, error)
-            : PosProblems.Result(PosProblems.RewardUnavailable, error);
+        return LoyaltyRefusals.Problem(outcome.Result, "rewardId", outcome.Result.Code == LoyaltyErrors.UnknownReward
+            ? $"No reward {rewardId} in program {member.ProgramId}."
+            : null);
     }
 
     private static async Task<IResult> ConsumeAsync(string rewardCode, JsonBody<ConsumeRequest> body, RewardRedemptions redemptions, TimeProvider clock, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class MemberLoyaltyService(
         var linked = await memberCustomers.EnsureAsync(userId, ct);
         if (!linked.Result.Succeeded || linked.CustomerId is not { } customerId)
         {
-            return new PortalMemberOutcome(CommandResult.Fail(linked.Result.Error ?? "Your account is not linked to a customer record."));
+            return new PortalMemberOutcome(CommandResult.Fail(linked.Result.Error ?? "Your account is not linked to a customer record.", linked.Result.Code ?? LoyaltyErrors.AccountNotLinked));
         }
 
         return new PortalMemberOutcome(CommandResult.Ok, new PortalMember(customerId, await queries.MembershipsOfAsync(customerId, ct)));
@@ -45,7 +45,7 @@ public sealed class MemberLoyaltyService(
     {
         if (!acceptedTerms)
         {
-            return new MembershipOutcome(CommandResult.Fail("Please accept the program terms to join."), null, false);
+            return new MembershipOutcome(CommandResult.Fail("Please accept the program terms to join.", LoyaltyErrors.TermsNotAccepted), null, false);
         }
 
         var joined = await ledger.JoinAsync(programId, customerId, ct);
@@ -82,6 +82,6 @@ public sealed class MemberLoyaltyService(
             .Where(r => r.Id == redemptionId && r.MembershipId == membershipId)
             .Select(r => r.Code)
             .SingleOrDefaultAsync(ct);
-        return code is null ? CommandResult.Fail("No such reward in your account.") : await rewards.CancelAsync(code, ct);
+        return code is null ? CommandResult.Fail("No such reward in your account.", LoyaltyErrors.UnknownCode) : await rewards.CancelAsync(code, ct);
     }
 }

@@ -72,15 +72,14 @@ public sealed class DetailsModel(
 
         var outcome = Adjust.Points is { } points && ModelState.IsValid
             ? await ledger.AdjustAsync(id, points, Adjust.Reason, new StaffActor(actor.UserId, actor.IsManager), ct)
-            : LedgerOutcome.Fail("Enter a whole number of points: positive to credit, negative to take back.");
+            : LedgerOutcome.Fail("Enter a whole number of points: positive to credit, negative to take back.", LoyaltyErrors.InvalidInput);
         if (outcome.Result.Succeeded)
         {
             StatusMessage = $"Adjustment of {Adjust.Points:+#;-#} recorded.";
             return RedirectToPage(new { id });
         }
 
-        var error = outcome.Result.Error!;
-        ModelState.AddModelError(error.Contains("reason", StringComparison.OrdinalIgnoreCase) ? "Adjust.Reason" : "Adjust.Points", error);
+        ModelState.AddModelError(outcome.Result.Code == LoyaltyErrors.ReasonRequired ? "Adjust.Reason" : "Adjust.Points", outcome.Result.Error!);
         await LoadAsync(id, 1, ct);
         return Page();
     }
