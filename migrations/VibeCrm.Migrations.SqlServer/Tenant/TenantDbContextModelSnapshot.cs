@@ -2997,6 +2997,13 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", "Purchase")
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Purchase");
                 });
 
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
@@ -3060,7 +3067,7 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", null)
+                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", "Purchase")
                         .WithMany()
                         .HasForeignKey("PurchaseId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3070,6 +3077,8 @@ namespace VibeCrm.Migrations.SqlServer.Tenant
                         .HasForeignKey("SourceEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Purchase");
 
                     b.Navigation("SourceEntry");
                 });

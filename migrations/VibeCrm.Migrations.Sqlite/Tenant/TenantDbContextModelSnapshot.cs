@@ -2903,6 +2903,13 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", "Purchase")
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Purchase");
                 });
 
             modelBuilder.Entity("VibeCrm.Data.Loyalty.LoyaltyEmail", b =>
@@ -2966,7 +2973,7 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", null)
+                    b.HasOne("VibeCrm.Data.Loyalty.Purchase", "Purchase")
                         .WithMany()
                         .HasForeignKey("PurchaseId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2976,6 +2983,8 @@ namespace VibeCrm.Migrations.Sqlite.Tenant
                         .HasForeignKey("SourceEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Purchase");
 
                     b.Navigation("SourceEntry");
                 });

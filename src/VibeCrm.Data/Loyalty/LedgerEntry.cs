@@ -31,6 +31,9 @@ public sealed class LedgerEntry
 
     public int? PurchaseId { get; set; }
 
+    /// <summary>Set instead of <see cref="PurchaseId"/> when the purchase is saved with the entry (its id not known yet).</summary>
+    public Purchase? Purchase { get; set; }
+
     public int? RedemptionId { get; set; }
 
     /// <summary>The single lot of an Earn, Bonus, Adjust (+), PendingRelease or Expire.</summary>
@@ -58,6 +61,7 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         b.Property(e => e.Reason).HasMaxLength(500);
         b.Property(e => e.IdempotencyKey).HasMaxLength(120);
         b.HasOne<LoyaltyMembership>().WithMany().HasForeignKey(e => e.MembershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Purchase).WithMany().HasForeignKey(e => e.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.MembershipId, e.Id });
         b.HasIndex(e => new { e.MembershipId, e.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
         b.HasIndex(e => e.PurchaseId);

@@ -94,6 +94,9 @@ public sealed class PointLot
 
     public int? PurchaseId { get; set; }
 
+    /// <summary>Set instead of <see cref="PurchaseId"/> when the purchase is saved with the lot (its id not known yet).</summary>
+    public Purchase? Purchase { get; set; }
+
     /// <summary>The entry that created the lot.</summary>
     public long SourceEntryId { get; set; }
 
@@ -106,7 +109,7 @@ public sealed class PointLotConfiguration : IEntityTypeConfiguration<PointLot>
     {
         b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
         b.HasOne<LoyaltyMembership>().WithMany().HasForeignKey(l => l.MembershipId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Purchase>().WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(l => l.Purchase).WithMany().HasForeignKey(l => l.PurchaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.SourceEntry).WithMany().HasForeignKey(l => l.SourceEntryId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.MembershipId, l.IsPending, l.Remaining });
         b.HasIndex(l => new { l.IsPending, l.AvailableAt });

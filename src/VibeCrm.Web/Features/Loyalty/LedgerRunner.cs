@@ -75,6 +75,10 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             await ambient.CreateSavepointAsync(Savepoint, ct);
         }
 
+        // in the caller's transaction the savepoint above undoes a failed change whole: EF's own savepoint around each
+        // save would be two more statements per save for nothing
+        var autoSavepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = ambient is null && autoSavepoints;
         Outcome<T> outcome;
         try
         {
@@ -86,6 +90,10 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             await ambient.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = autoSavepoints;
         }
 
         var (result, aborted, tierChange) = outcome;
@@ -107,7 +115,14 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             var membership = await db.LoyaltyMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
                 ?? throw new KeyNotFoundException($"Loyalty membership {membershipId} does not exist.");
             var program = preloaded is { } p && p.Id == membership.ProgramId ? p : await LoadProgramAsync(membership.ProgramId, ct);
-            membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            // SQL Server: a new stamp on the first save locks the membership's row for the whole change; on SQLite
+            // BEGIN IMMEDIATE has locked the database already, so the stamp is renewed with the last save only
+            var lockRowFirst = !db.Database.IsSqlite();
+            if (lockRowFirst)
+            {
+                membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            }
+
             var session = new LedgerSession(db, membership, program, LoyaltyTime.ZoneOf(program), clock.GetUtcNow())
             {
                 TierActivity = scheduledTierCheck,
@@ -118,6 +133,11 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
                 await (tx is not null ? tx.RollbackAsync(ct) : ambient!.RollbackToSavepointAsync(Savepoint, ct));
                 db.ChangeTracker.Clear();
                 return new(done, true, null);
+            }
+
+            if (!lockRowFirst)
+            {
+                membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             }
 
             await db.SaveChangesAsync(ct);

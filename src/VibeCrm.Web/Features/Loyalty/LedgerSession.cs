@@ -50,12 +50,14 @@ public sealed class LedgerSession
         _db.LedgerEntries.AnyAsync(e => e.MembershipId == Membership.Id && e.IdempotencyKey == key, ct);
 
     /// <summary>Credits a new lot (Earn, Bonus or positive Adjust).</summary>
+    /// <param name="purchase">The purchase being recorded in the same save (its id is not known yet), instead of <paramref name="purchaseId"/>.</param>
     public LedgerEntry Credit(LedgerEntryType type, LotKind kind, int points, DateTimeOffset earnedAt, bool pending, DateTimeOffset availableAt,
-        int? purchaseId = null, string? reason = null, string? key = null, string? staffUserId = null)
+        int? purchaseId = null, string? reason = null, string? key = null, string? staffUserId = null, Purchase? purchase = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
         var entry = NewEntry(type, earnedAt, reason, key);
         entry.PurchaseId = purchaseId;
+        entry.Purchase = purchase;
         entry.StaffUserId = staffUserId;
         var lot = new PointLot
         {
@@ -69,6 +71,7 @@ public sealed class LedgerSession
             AvailableAt = pending ? availableAt : earnedAt,
             ExpiresAt = ExpiryPolicy.LotExpiresAt(Program.ExpiryKind, Program.ExpiryDays, earnedAt, TimeZone),
             PurchaseId = purchaseId,
+            Purchase = purchase,
             SourceEntry = entry,
         };
         entry.Allocations.Add(new LedgerAllocation { Lot = lot, Points = points });

@@ -51,6 +51,13 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
         var externalId = input.ExternalId.Trim();
 
+        // a receipt recorded already (a till retrying) is answered before any write; one recorded at the same moment is
+        // refused by the unique (program, external id) index, below
+        if (await ExistingAsync(input.ProgramId, externalId, ct) is { } existing)
+        {
+            return existing;
+        }
+
         // one read for the checks: the membership, its program's status and currency, the customer's birthday
         var member = await (
             from m in db.LoyaltyMemberships.AsNoTracking()
@@ -65,8 +72,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             : null;
         if (refusal is not null)
         {
-            // a receipt recorded before the program closed is still answered as the duplicate it is
-            return await ExistingAsync(input.ProgramId, externalId, ct) ?? new PurchaseOutcome(refusal);
+            return new PurchaseOutcome(refusal);
         }
 
         // the rules are read before the transaction: only the balance must be read inside it
@@ -74,14 +80,17 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         try
         {
             LoyaltyMembership? after = null;
+            Purchase? recorded = null;
             var outcome = await runner.RunAsync(member!.Id, s =>
             {
                 after = s.Membership;
-                return EarnAsync(s, input, externalId, member.Birthday, ct);
+                return EarnAsync(s, input, externalId, member.Birthday, p => recorded = p, ct);
             }, ct, program: program);
 
-            // the membership as the transaction left it, tier recalculation included
-            return outcome.Duplicate || after is null ? outcome : outcome with { Tier = program.Tiers.FirstOrDefault(t => t.Id == after.CurrentTierId) };
+            // the purchase and the membership as the change left them, tier recalculation included
+            return outcome.Result.Succeeded && after is not null && recorded is not null
+                ? outcome with { PurchaseId = recorded.Id, Tier = program.Tiers.FirstOrDefault(t => t.Id == after.CurrentTierId) }
+                : outcome;
         }
         catch (DbUpdateException)
         {
@@ -148,23 +157,18 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         }, ct);
     }
 
-    private async Task<PurchaseOutcome> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, CancellationToken ct)
+    private static async Task<PurchaseOutcome> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, Action<Purchase> added, CancellationToken ct)
     {
         var membership = s.Membership;
-        if (await s.Db.Purchases.AnyAsync(p => p.ProgramId == input.ProgramId && p.ExternalId == externalId, ct))
-        {
-            s.Abort();
-            return (await ExistingAsync(input.ProgramId, externalId, ct))!;
-        }
-
         var occurredAt = input.OccurredAt.ToUniversalTime();
         var periods = LoyaltyTime.Periods(occurredAt, s.TimeZone);
-        var history = await s.Db.LoyaltyMemberships.Where(m => m.Id == membership.Id).Select(m => new
-        {
-            First = !s.Db.Purchases.Any(p => p.MembershipId == m.Id),
-            Day = s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.DayStart && p.OccurredAt < periods.DayEnd).Sum(p => p.PointsEarned),
-            Month = s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.MonthStart && p.OccurredAt < periods.MonthEnd).Sum(p => p.PointsEarned),
-        }).SingleAsync(ct);
+        var history = NeedsHistory(s.Program)
+            ? await s.Db.LoyaltyMemberships.Where(m => m.Id == membership.Id).Select(m => new PurchaseHistory(
+                !s.Db.Purchases.Any(p => p.MembershipId == m.Id),
+                s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.DayStart && p.OccurredAt < periods.DayEnd).Sum(p => p.PointsEarned),
+                s.Db.Purchases.Where(p => p.MembershipId == m.Id && p.OccurredAt >= periods.MonthStart && p.OccurredAt < periods.MonthEnd).Sum(p => p.PointsEarned)))
+                .SingleAsync(ct)
+            : new PurchaseHistory(false, 0, 0);
         var tierMultiplier = s.Program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId)?.Benefits
             .Where(b => b.Kind == TierBenefitKind.EarnMultiplier && b.Value is > 0)
             .Select(b => b.Value!.Value)
@@ -207,17 +211,18 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
                 Points = i < earned.LinePoints.Count ? earned.LinePoints[i] : 0,
             })],
         };
+        // saved with the ledger rows in the change's one save: its id is known once the change is done
         s.Db.Purchases.Add(purchase);
-        await s.SaveAsync(ct);
+        added(purchase);
         if (earned.Points > 0)
         {
-            s.Credit(LedgerEntryType.Earn, LotKind.Earn, earned.Points, occurredAt, pending, availableAt, purchase.Id,
-                earned.AppliedRules.Count > 0 ? string.Join(", ", earned.AppliedRules) : null);
+            s.Credit(LedgerEntryType.Earn, LotKind.Earn, earned.Points, occurredAt, pending, availableAt,
+                reason: earned.AppliedRules.Count > 0 ? string.Join(", ", earned.AppliedRules) : null, purchase: purchase);
         }
 
         s.Touch();
         s.TierActivity = true;
-        return new PurchaseOutcome(CommandResult.Ok, purchase.Id, earned.Points, pending && earned.Points > 0, false,
+        return new PurchaseOutcome(CommandResult.Ok, null, earned.Points, pending && earned.Points > 0, false,
             membership.ActivePoints, membership.PendingPoints);
     }
 
@@ -227,6 +232,14 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         await db.LoyaltyPrograms.AnyAsync(p => p.Id == programId && p.Status == ProgramStatus.Active, ct)
             ? CommandResult.Fail("This customer is not a member of the program.", LoyaltyErrors.NotAMember)
             : NotActive;
+
+    /// <summary>The member's purchases so far, as far as the rules look at them: a first purchase, points earned today and this month.</summary>
+    private sealed record PurchaseHistory(bool First, int Day, int Month);
+
+    /// <summary>Only a first-purchase bonus and the day and month caps look at earlier purchases.</summary>
+    private static bool NeedsHistory(LoyaltyProgram program) =>
+        program.MaxPointsPerDay is not null || program.MaxPointsPerMonth is not null
+        || program.EarnRules.Any(r => r.IsActive && r.Kind == EarnRuleKind.FirstPurchaseBonus);
 
     private async Task<PurchaseOutcome?> ExistingAsync(int programId, string externalId, CancellationToken ct)
     {

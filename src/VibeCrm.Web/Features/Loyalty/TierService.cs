@@ -81,6 +81,13 @@ internal static class TierCalculation
         }
 
         var membership = session.Membership;
+        var current = program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId);
+        if (!scheduled && current is not null && program.Tiers.All(t => t.Rank <= current.Rank))
+        {
+            // at the top tier already: activity can only upgrade, so there is nothing to compute
+            return null;
+        }
+
         var value = await QualifyingValueAsync(session.Db, membership, program, session.Now, ct);
         var levels = program.Tiers.Select(t => new TierLevel(t.Id, t.Rank, t.Threshold)).ToList();
         var decision = TierEvaluator.Evaluate(levels, membership.CurrentTierId, membership.TierReachedAt, value,
@@ -90,7 +97,7 @@ internal static class TierCalculation
             return null;
         }
 
-        var fromRank = program.Tiers.FirstOrDefault(t => t.Id == membership.CurrentTierId)?.Rank ?? int.MinValue;
+        var fromRank = current?.Rank ?? int.MinValue;
         var toRank = program.Tiers.FirstOrDefault(t => t.Id == decision.TierId)?.Rank ?? int.MinValue;
         var change = new TierChange
         {

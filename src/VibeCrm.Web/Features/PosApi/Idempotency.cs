@@ -170,6 +170,10 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         };
         record.CompletedAt = record.CreatedAt;
         db.IdempotencyRecords.Add(record);
+
+        // one insert, and on failure the whole request is undone: no savepoint of EF's own around it
+        var autoSavepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
@@ -181,6 +185,7 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = autoSavepoints;
             db.Entry(record).State = EntityState.Detached;
         }
     }

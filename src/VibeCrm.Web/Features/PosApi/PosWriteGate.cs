@@ -10,10 +10,10 @@ namespace VibeCrm.Web.Features.PosApi;
 /// <summary>
 /// Group commit for the API's writes on SQLite. SQLite has one writer per database: concurrent tills of one merchant
 /// would otherwise each begin a write transaction and spin on the busy lock, and each pay a commit (a WAL write and an
-/// fsync). Here the writes of one tenant queue in arrival order; one leader opens a single <c>BEGIN IMMEDIATE</c>
-/// transaction and hands it to the waiting requests one at a time, each running its part inside its own savepoint on
-/// its own async flow (its scope, its tenant); when no one else is waiting (or <see cref="MaxBatch"/> took part), the
-/// leader commits once and every request of the batch learns the outcome. A request answers only after its batch is
+/// fsync). Here the writes of one tenant queue in arrival order and share one <c>BEGIN IMMEDIATE</c> transaction: the
+/// turn passes from request to request, each running its part inside its own savepoint on its own async flow (its
+/// scope, its tenant); when no one else is waiting (or <see cref="MaxBatch"/> took part), the
+/// batch is committed once and every request of the batch learns the outcome. A request answers only after its batch is
 /// committed, so nothing is acknowledged that is not durable; a request that fails rolls back its own savepoint and
 /// leaves the others alone; a failed commit fails the whole batch. Not used on SQL Server (row locks let requests run
 /// side by side, see <see cref="IdempotencyFilter"/>).
@@ -51,13 +51,15 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
     {
         private readonly TenantDbContext _db;
         private readonly Batch _batch;
+        private readonly TenantQueue _queue;
         private readonly string _connectionString;
         private bool _ended;
 
-        internal WriteTurn(TenantDbContext db, Batch batch, string connectionString)
+        internal WriteTurn(TenantDbContext db, Batch batch, TenantQueue queue, string connectionString)
         {
             _db = db;
             _batch = batch;
+            _queue = queue;
             _connectionString = connectionString;
         }
 
@@ -66,6 +68,13 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
             _db.Database.SetDbConnection(_batch.Connection, contextOwnsConnection: false);
             await _db.Database.UseTransactionAsync(_batch.Transaction, ct);
             await _batch.Transaction.SaveAsync(Savepoint, ct);
+        }
+
+        internal async Task UnbindAsync()
+        {
+            await _db.Database.UseTransactionAsync(null, CancellationToken.None);
+            _db.Database.SetDbConnection(null);
+            _db.Database.SetConnectionString(_connectionString);
         }
 
         /// <summary>
@@ -94,10 +103,8 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
             }
             finally
             {
-                await _db.Database.UseTransactionAsync(null, CancellationToken.None);
-                _db.Database.SetDbConnection(null);
-                _db.Database.SetConnectionString(_connectionString);
-                _batch.StepDone();
+                await UnbindAsync();
+                await _queue.PassAsync(_batch);
             }
 
             if (keep)
@@ -107,24 +114,18 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
         }
     }
 
-    internal sealed class Batch(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>One transaction shared by the requests that took their turn in it.</summary>
+    internal sealed class Batch(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
     {
         private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private TaskCompletionSource _step = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public SqliteConnection Connection { get; } = connection;
 
         public DbTransaction Transaction { get; } = transaction;
 
+        public int Members { get; set; } = 1;
+
         public Task Committed => _committed.Task;
-
-        public Task NextStep()
-        {
-            _step = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _step.Task;
-        }
-
-        public void StepDone() => _step.TrySetResult();
 
         public void Complete(Exception? failure)
         {
@@ -137,21 +138,30 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
                 _committed.TrySetException(failure);
             }
         }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
     }
 
     /// <summary>A request waiting for its turn.</summary>
-    private sealed class Ticket(TenantDbContext db)
+    private sealed class Ticket
     {
-        public TenantDbContext Db { get; } = db;
-
         public TaskCompletionSource<Batch> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private sealed class TenantQueue(PosWriteGate gate, string connectionString)
+    /// <summary>
+    /// The tenant's queue. The turn passes straight from the request that ends its part to the next one waiting; the last
+    /// one (nobody waiting, or <see cref="MaxBatch"/> reached) commits, then begins the next batch for whoever arrived
+    /// meanwhile. A request arriving when nothing runs begins a batch itself.
+    /// </summary>
+    internal sealed class TenantQueue(PosWriteGate gate, string connectionString)
     {
         private readonly Queue<Ticket> _waiting = new();
         private readonly Lock _lock = new();
-        private bool _leading;
+        private bool _busy;
 
         public int Waiting
         {
@@ -166,95 +176,147 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
 
         public async Task<WriteTurn> EnterAsync(TenantDbContext db, CancellationToken ct)
         {
-            var ticket = new Ticket(db);
+            Ticket? ticket = null;
             lock (_lock)
             {
-                _waiting.Enqueue(ticket);
-                if (!_leading)
+                if (_busy)
                 {
-                    _leading = true;
-                    using (ExecutionContext.SuppressFlow())
-                    {
-                        _ = Task.Run(LeadAsync, CancellationToken.None);
-                    }
+                    ticket = new Ticket();
+                    _waiting.Enqueue(ticket);
+                }
+                else
+                {
+                    _busy = true;
                 }
             }
 
             Batch batch;
-            await using (ct.Register(() => ticket.Turn.TrySetCanceled(ct)))
+            if (ticket is null)
             {
-                batch = await ticket.Turn.Task;
+                try
+                {
+                    batch = await BeginAsync();
+                }
+                catch
+                {
+                    await HandOnAsync();
+                    throw;
+                }
+            }
+            else
+            {
+                await using (ct.Register(() => ticket.Turn.TrySetCanceled(ct)))
+                {
+                    batch = await ticket.Turn.Task;
+                }
             }
 
-            var turn = new WriteTurn(db, batch, db.Database.GetConnectionString()!);
+            var turn = new WriteTurn(db, batch, this, db.Database.GetConnectionString()!);
             try
             {
                 await turn.BindAsync(ct);
             }
             catch
             {
-                await db.Database.UseTransactionAsync(null, CancellationToken.None);
-                db.Database.SetDbConnection(null);
-                db.Database.SetConnectionString(connectionString);
-                batch.StepDone();
+                await turn.UnbindAsync();
+                await PassAsync(batch);
                 throw;
             }
 
             return turn;
         }
 
-        private async Task LeadAsync()
+        /// <summary>The turn's holder is done: the next request waiting takes the turn, or the batch is committed.</summary>
+        public async Task PassAsync(Batch batch)
+        {
+            while (batch.Members < MaxBatch && Next() is { } next)
+            {
+                if (next.Turn.TrySetResult(batch))
+                {
+                    batch.Members++;
+                    return;
+                }
+            }
+
+            try
+            {
+                await batch.Transaction.CommitAsync();
+                batch.Complete(null);
+            }
+            catch (Exception ex)
+            {
+                LogCommitFailed(gate._logger, ex, batch.Members);
+                batch.Complete(ex);
+            }
+            finally
+            {
+                await batch.DisposeAsync();
+            }
+
+            await HandOnAsync();
+        }
+
+        /// <summary>Nothing runs: begins a batch for the first request waiting, if any (those whose batch fails to begin are told).</summary>
+        private async Task HandOnAsync()
         {
             while (true)
             {
-                var members = 0;
-                Exception? failure = null;
-                Batch? batch = null;
-                try
-                {
-                    await using var connection = new SqliteConnection(connectionString);
-                    await connection.OpenAsync();
-                    await using (var pragma = connection.CreateCommand())
-                    {
-                        pragma.CommandText = $"PRAGMA mmap_size = {SqliteConnectionSetup.MmapSize};";
-                        await pragma.ExecuteNonQueryAsync();
-                    }
-
-                    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                    batch = new Batch(connection, transaction);
-                    while (members < MaxBatch && Next() is { } ticket)
-                    {
-                        var step = batch.NextStep();
-                        if (ticket.Turn.TrySetResult(batch))
-                        {
-                            members++;
-                            await step;
-                        }
-                    }
-
-                    await transaction.CommitAsync();
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                    LogCommitFailed(gate._logger, ex, members);
-                }
-
-                batch?.Complete(failure);
-                if (batch is null)
-                {
-                    // the batch could not even begin: tell those waiting rather than leave them hanging
-                    FailWaiting(failure!);
-                }
-
+                Ticket next;
                 lock (_lock)
                 {
-                    if (_waiting.Count == 0)
+                    if (!_waiting.TryDequeue(out next!))
                     {
-                        _leading = false;
+                        _busy = false;
                         return;
                     }
                 }
+
+                if (next.Turn.Task.IsCompleted)
+                {
+                    continue; // cancelled while waiting
+                }
+
+                Batch batch;
+                try
+                {
+                    batch = await BeginAsync();
+                }
+                catch (Exception ex)
+                {
+                    next.Turn.TrySetException(ex);
+                    continue;
+                }
+
+                if (next.Turn.TrySetResult(batch))
+                {
+                    return;
+                }
+
+                // cancelled meanwhile: the batch is this flow's to pass on
+                batch.Members = 0;
+                await PassAsync(batch);
+                return;
+            }
+        }
+
+        private async Task<Batch> BeginAsync()
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync();
+                await using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = $"PRAGMA mmap_size = {SqliteConnectionSetup.MmapSize};";
+                    await pragma.ExecuteNonQueryAsync();
+                }
+
+                return new Batch(connection, (SqliteTransaction)await connection.BeginTransactionAsync());
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
             }
         }
 
@@ -263,14 +325,6 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
             lock (_lock)
             {
                 return _waiting.TryDequeue(out var ticket) ? ticket : null;
-            }
-        }
-
-        private void FailWaiting(Exception failure)
-        {
-            while (Next() is { } ticket)
-            {
-                ticket.Turn.TrySetException(failure);
             }
         }
     }
