@@ -40,34 +40,33 @@ public sealed class LoyaltyProgramCache(IMemoryCache cache)
 /// <summary>Empties the <see cref="LoyaltyProgramCache"/> of a tenant when its programs, earn rules, tiers or benefits are saved.</summary>
 public sealed class LoyaltyRulesInterceptor(LoyaltyProgramCache programs) : SaveChangesInterceptor, ITenantDbInterceptor
 {
+    private bool _rulesChanged;
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        EvictIfRulesChange(eventData.Context);
+        BeforeSave(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        EvictIfRulesChange(eventData.Context);
+        BeforeSave(eventData.Context);
         return base.SavingChanges(eventData, result);
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        // again once saved: a purchase may have read the old rules between the first eviction and the commit
-        EvictPending(eventData.Context);
+        AfterSave(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        EvictPending(eventData.Context);
+        AfterSave(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
-    private bool _pending;
-
-    private void EvictIfRulesChange(DbContext? context)
+    private void BeforeSave(DbContext? context)
     {
         if (context is null)
         {
@@ -75,20 +74,24 @@ public sealed class LoyaltyRulesInterceptor(LoyaltyProgramCache programs) : Save
         }
 
         context.ChangeTracker.DetectChanges();
-        if (context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is LoyaltyProgram or EarnRule or Tier or TierBenefit))
-        {
-            _pending = true;
-            EvictPending(context);
-            _pending = true;
-        }
+        // or-ed: the audit trail's own save runs inside this one's SavedChanges
+        _rulesChanged |= context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is LoyaltyProgram or EarnRule or Tier or TierBenefit);
+        Evict(context);
     }
 
-    private void EvictPending(DbContext? context)
+    // again once saved: a purchase may have read the old rules between the first eviction and the save
+    private void AfterSave(DbContext? context)
     {
-        if (_pending && context?.Database.GetConnectionString() is { } database)
+        Evict(context);
+        _rulesChanged = false;
+    }
+
+    private void Evict(DbContext? context)
+    {
+        if (_rulesChanged && context?.Database.GetConnectionString() is { } database)
         {
-            _pending = false;
             programs.Evict(database);
         }
     }

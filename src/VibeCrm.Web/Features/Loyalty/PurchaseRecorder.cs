@@ -79,18 +79,14 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         var program = await runner.LoadProgramAsync(input.ProgramId, ct);
         try
         {
-            LoyaltyMembership? after = null;
-            Purchase? recorded = null;
-            var outcome = await runner.RunAsync(member!.Id, s =>
-            {
-                after = s.Membership;
-                return EarnAsync(s, input, externalId, member.Birthday, p => recorded = p, ct);
-            }, ct, program: program);
+            var earned = await runner.RunAsync(member!.Id, s => EarnAsync(s, input, externalId, member.Birthday, ct), ct, program: program);
 
-            // the purchase and the membership as the change left them, tier recalculation included
-            return outcome.Result.Succeeded && after is not null && recorded is not null
-                ? outcome with { PurchaseId = recorded.Id, Tier = program.Tiers.FirstOrDefault(t => t.Id == after.CurrentTierId) }
-                : outcome;
+            // the purchase and the membership as the change left them: the id is known and the tier recalculated
+            return earned.Outcome with
+            {
+                PurchaseId = earned.Purchase.Id,
+                Tier = program.Tiers.FirstOrDefault(t => t.Id == earned.Membership.CurrentTierId),
+            };
         }
         catch (DbUpdateException)
         {
@@ -157,7 +153,10 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         }, ct);
     }
 
-    private static async Task<PurchaseOutcome> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, Action<Purchase> added, CancellationToken ct)
+    /// <summary>A recorded purchase: the outcome so far, the purchase and the membership (tracked: complete once the change is saved).</summary>
+    private sealed record Earned(PurchaseOutcome Outcome, Purchase Purchase, LoyaltyMembership Membership);
+
+    private static async Task<Earned> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, CancellationToken ct)
     {
         var membership = s.Membership;
         var occurredAt = input.OccurredAt.ToUniversalTime();
@@ -213,7 +212,6 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         };
         // saved with the ledger rows in the change's one save: its id is known once the change is done
         s.Db.Purchases.Add(purchase);
-        added(purchase);
         if (earned.Points > 0)
         {
             s.Credit(LedgerEntryType.Earn, LotKind.Earn, earned.Points, occurredAt, pending, availableAt,
@@ -222,8 +220,10 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
         s.Touch();
         s.TierActivity = true;
-        return new PurchaseOutcome(CommandResult.Ok, null, earned.Points, pending && earned.Points > 0, false,
-            membership.ActivePoints, membership.PendingPoints);
+        return new Earned(
+            new PurchaseOutcome(CommandResult.Ok, null, earned.Points, pending && earned.Points > 0, false, membership.ActivePoints, membership.PendingPoints),
+            purchase,
+            membership);
     }
 
     private static readonly CommandResult NotActive = CommandResult.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive);

@@ -106,7 +106,7 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
 
             await Execute(context, next);
             var status = http.Response.StatusCode;
-            kept = status < 500 && !(request is not null && status == StatusCodes.Status400BadRequest);
+            kept = request is null ? status < 500 : IsKept(status);
             if (kept && request is not null)
             {
                 await unit.JoinAsync(http.RequestAborted);
@@ -156,19 +156,20 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
             await db.IdempotencyRecords.Where(r => r.Id == abandoned && r.ResponseStatus == null).ExecuteDeleteAsync(CancellationToken.None);
         }
 
-        var location = http.Response.Headers.Location.ToString();
+        var response = StoredResponse.Of(http, buffer);
+        var now = clock.GetUtcNow();
         var record = new IdempotencyRecord
         {
             ApiKeyId = request.ApiKeyId,
             Key = request.Key,
             RequestHash = request.Hash,
-            CreatedAt = clock.GetUtcNow(),
-            ResponseStatus = http.Response.StatusCode,
-            ResponseBody = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
-            ResponseContentType = http.Response.ContentType,
-            ResponseLocation = location.Length > 0 ? location : null,
+            CreatedAt = now,
+            CompletedAt = now,
+            ResponseStatus = response.Status,
+            ResponseBody = response.Body,
+            ResponseContentType = response.ContentType,
+            ResponseLocation = response.Location,
         };
-        record.CompletedAt = record.CreatedAt;
         db.IdempotencyRecords.Add(record);
 
         // one insert, and on failure the whole request is undone: no savepoint of EF's own around it
@@ -187,6 +188,20 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         {
             db.Database.AutoSavepointsEnabled = autoSavepoints;
             db.Entry(record).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Under a key, answers below 500 are kept, except 400s (nothing ran: the retry may fix the request).</summary>
+    private static bool IsKept(int status) => status < 500 && status != StatusCodes.Status400BadRequest;
+
+    /// <summary>What is stored of a buffered response, to be replayed.</summary>
+    private sealed record StoredResponse(int Status, string Body, string? ContentType, string? Location)
+    {
+        public static StoredResponse Of(HttpContext http, MemoryStream buffer)
+        {
+            var location = http.Response.Headers.Location.ToString();
+            return new StoredResponse(http.Response.StatusCode, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+                http.Response.ContentType, location.Length > 0 ? location : null);
         }
     }
 
@@ -234,22 +249,19 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         }
 
         http.Response.Body = original;
-        var status = http.Response.StatusCode;
-        if (status >= 500 || status == StatusCodes.Status400BadRequest)
+        if (!IsKept(http.Response.StatusCode))
         {
             await ReleaseAsync(recordId);
         }
         else
         {
-            var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            var contentType = http.Response.ContentType;
-            var location = http.Response.Headers.Location.ToString();
+            var response = StoredResponse.Of(http, buffer);
             var now = clock.GetUtcNow();
             await db.IdempotencyRecords.Where(r => r.Id == recordId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ResponseStatus, status)
-                .SetProperty(r => r.ResponseBody, text)
-                .SetProperty(r => r.ResponseContentType, contentType)
-                .SetProperty(r => r.ResponseLocation, location.Length > 0 ? location : null)
+                .SetProperty(r => r.ResponseStatus, response.Status)
+                .SetProperty(r => r.ResponseBody, response.Body)
+                .SetProperty(r => r.ResponseContentType, response.ContentType)
+                .SetProperty(r => r.ResponseLocation, response.Location)
                 .SetProperty(r => r.CompletedAt, now), CancellationToken.None);
         }
 
