@@ -27,7 +27,7 @@ namespace VibeCrm.Benchmarks;
 /// entry, lot, allocation — written with prepared ADO.NET commands in one transaction per purchase, into the same tenant
 /// database file with the same connection settings, measured in the same run.
 /// </summary>
-public static class PurchaseApiBenchmark
+public static partial class PurchaseApiBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
@@ -50,10 +50,11 @@ public static class PurchaseApiBenchmark
 
             var engine = await MeasureEngineAsync(host, setup, TimeSpan.FromSeconds(Math.Max(5, seconds / 2)), lines);
             var api = await MeasureApiAsync(address, setup, clients, TimeSpan.FromSeconds(seconds), lines);
+            var wrk = await MeasureWithWrkAsync(address, setup, clients, TimeSpan.FromSeconds(seconds), lines);
             var check = await host.InTenantAsync(setup.Tenant, async sp =>
             {
                 var db = sp.GetRequiredService<TenantDbContext>();
-                return (Purchases: await db.Purchases.CountAsync(p => p.ExternalId.StartsWith("api-")), Breaches: (await sp.GetRequiredService<LedgerInvariants>().CheckAsync(CancellationToken.None)).Count);
+                return (Purchases: await db.Purchases.CountAsync(p => p.ExternalId.StartsWith("api-") || p.ExternalId.StartsWith("wrk-")), Breaches: (await sp.GetRequiredService<LedgerInvariants>().CheckAsync(CancellationToken.None)).Count);
             });
 
             // the raw rows do not update the cached balances: the invariant check above must run first
@@ -61,18 +62,32 @@ public static class PurchaseApiBenchmark
             var rawLedgerOnly = await MeasureRawAsync(host, setup, TimeSpan.FromSeconds(Math.Max(5, seconds / 2)), lines, allRows: false);
 
             output.WriteLine();
-            output.WriteLine("| phase | purchases | seconds | purchases/s | p50 ms | p95 ms |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|");
-            output.WriteLine($"| raw SQLite, the rows the API writes (1 connection, 1 transaction per purchase) | {raw.Count:N0} | {raw.Seconds:F1} | {raw.Rate:F0} | {raw.P50:F2} | {raw.P95:F2} |");
-            output.WriteLine($"| raw SQLite, ledger rows only (no balance update, no stored response) | {rawLedgerOnly.Count:N0} | {rawLedgerOnly.Seconds:F1} | {rawLedgerOnly.Rate:F0} | {rawLedgerOnly.P50:F2} | {rawLedgerOnly.P95:F2} |");
-            output.WriteLine($"| engine only: PurchaseRecorder in process (1 caller, no HTTP) | {engine.Count:N0} | {engine.Seconds:F1} | {engine.Rate:F0} | {engine.P50:F2} | {engine.P95:F2} |");
-            output.WriteLine($"| POS API over HTTP ({clients} clients) | {api.Count:N0} | {api.Seconds:F1} | {api.Rate:F0} | {api.P50:F2} | {api.P95:F2} |");
+            output.WriteLine("| phase | purchases | seconds | purchases/s | p50 ms | p95 ms | CPU ms per purchase | cores busy |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            output.WriteLine($"| raw SQLite, the rows the API writes (1 connection, 1 transaction per purchase) | {raw.Count:N0} | {raw.Seconds:F1} | {raw.Rate:F0} | {raw.P50:F2} | {raw.P95:F2} | {raw.Cpu} |");
+            output.WriteLine($"| raw SQLite, ledger rows only (no balance update, no stored response) | {rawLedgerOnly.Count:N0} | {rawLedgerOnly.Seconds:F1} | {rawLedgerOnly.Rate:F0} | {rawLedgerOnly.P50:F2} | {rawLedgerOnly.P95:F2} | {rawLedgerOnly.Cpu} |");
+            output.WriteLine($"| engine only: PurchaseRecorder in process (1 caller, no HTTP) | {engine.Count:N0} | {engine.Seconds:F1} | {engine.Rate:F0} | {engine.P50:F2} | {engine.P95:F2} | {engine.Cpu} |");
+            output.WriteLine($"| POS API over HTTP ({clients} clients) | {api.Count:N0} | {api.Seconds:F1} | {api.Rate:F0} | {api.P50:F2} | {api.P95:F2} | {api.Cpu} |");
+            if (wrk is not null)
+            {
+                output.WriteLine($"| POS API over HTTP, wrk ({clients} connections, 2 threads; CPU of this process only) | {wrk.Count:N0} | {wrk.Seconds:F1} | {wrk.Rate:F0} | {wrk.P50:F2} | {wrk.P95:F2} | {wrk.Cpu} |");
+            }
+
             output.WriteLine();
             output.WriteLine($"ratio API / raw (the rows the API writes): {api.Rate / raw.Rate:P0} (target >= 40%); against the ledger rows only: {api.Rate / rawLedgerOnly.Rate:P0}");
-            output.WriteLine($"checks: failed API calls: {api.Failures}; purchases in the database from the API: {check.Purchases:N0}; ledger invariant breaches: {check.Breaches}");
+            if (wrk is not null)
+            {
+                output.WriteLine($"ratio API driven by wrk / raw (the rows the API writes): {wrk.Rate / raw.Rate:P0}; against the ledger rows only: {wrk.Rate / rawLedgerOnly.Rate:P0}");
+            }
+            else
+            {
+                output.WriteLine("wrk is not installed: the wrk phase was skipped");
+            }
+
+            output.WriteLine($"checks: failed API calls: {api.Failures + (wrk?.Failures ?? 0)}; purchases in the database from the API: {check.Purchases:N0}; ledger invariant breaches: {check.Breaches}");
             output.WriteLine($"warm-up before each phase (engine, API, raw), until the JIT settled: {string.Join(", ", WarmUpSeconds.Select(w => $"{w:F1} s"))}");
             output.WriteLine($"load average at end {LoadAverage()}");
-            return api.Failures == 0 && check.Breaches == 0 ? 0 : 1;
+            return api.Failures == 0 && (wrk?.Failures ?? 0) == 0 && check.Breaches == 0 ? 0 : 1;
         }
         finally
         {
@@ -90,10 +105,16 @@ public static class PurchaseApiBenchmark
 
     private sealed record Setup(TenantInfo Tenant, int ProgramId, IReadOnlyList<int> MembershipIds, string Key);
 
-    private sealed record Result(int Count, double Seconds, double P50, double P95, int Failures)
+    /// <param name="CpuSeconds">CPU time of the whole process (server, clients, database) during the phase.</param>
+    private sealed record Result(int Count, double Seconds, double P50, double P95, int Failures, double CpuSeconds)
     {
         public double Rate => Count / Seconds;
+
+        /// <summary>CPU milliseconds per purchase, and the cores kept busy.</summary>
+        public string Cpu => $"{CpuSeconds * 1000 / Math.Max(1, Count):F2} | {CpuSeconds / Seconds:F2}";
     }
+
+    private static double CpuNow() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static async Task<Setup> SetupAsync(BenchHost host, int members)
     {
@@ -167,6 +188,8 @@ public static class PurchaseApiBenchmark
 
         var latencies = new List<double>[clients];
         var failures = 0;
+        Progress("API");
+        var cpu = CpuNow();
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -184,7 +207,7 @@ public static class PurchaseApiBenchmark
         }));
         stopwatch.Stop();
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Result(all.Count - failures, stopwatch.Elapsed.TotalSeconds, Percentile(all, 0.5), Percentile(all, 0.95), failures);
+        return new Result(all.Count - failures, stopwatch.Elapsed.TotalSeconds, Percentile(all, 0.5), Percentile(all, 0.95), failures, CpuNow() - cpu);
     }
 
     private static async Task<Result> MeasureEngineAsync(BenchHost host, Setup setup, TimeSpan duration, int lines)
@@ -207,6 +230,8 @@ public static class PurchaseApiBenchmark
         await WarmUpAsync(RecordAsync);
         var warm = n;
         var latencies = new List<double>();
+        Progress("engine");
+        var cpu = CpuNow();
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < duration)
         {
@@ -217,7 +242,7 @@ public static class PurchaseApiBenchmark
 
         stopwatch.Stop();
         latencies.Sort();
-        return new Result(n - warm, stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.95), 0);
+        return new Result(n - warm, stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.95), 0, CpuNow() - cpu);
     }
 
     /// <summary>
@@ -251,6 +276,10 @@ public static class PurchaseApiBenchmark
     }
 
     private static readonly List<double> WarmUpSeconds = [];
+
+    /// <summary>A line on standard error as a phase's measurement starts, so a profiler can be attached to just that phase.</summary>
+    private static void Progress(string phase) =>
+        Console.Error.WriteLine($"measuring {phase} (pid {Environment.ProcessId}) at {DateTime.UtcNow:HH:mm:ss}");
 
     /// <param name="allRows">
     /// Every row the API writes for a purchase: the ledger rows, the member's cached balance (update) and the stored
@@ -286,7 +315,6 @@ public static class PurchaseApiBenchmark
         var allocation = Command(connection, """
             INSERT INTO "LedgerAllocations" ("EntryId","LotId","Points") VALUES ($entry,$lot,$points);
             """, "$entry", "$lot", "$points");
-        var link = Command(connection, """UPDATE "LedgerEntries" SET "LotId" = $lot WHERE "Id" = $entry;""", "$lot", "$entry");
         var balance = Command(connection, """
             UPDATE "LoyaltyMemberships" SET "ActivePoints" = "ActivePoints" + $points, "LastActivityAt" = $at, "ConcurrencyStamp" = $stamp WHERE "Id" = $membership;
             """, "$points", "$at", "$stamp", "$membership");
@@ -306,7 +334,7 @@ public static class PurchaseApiBenchmark
             var at = DateTimeOffset.UtcNow.UtcTicks;
             var points = 2 * lines + 10;
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            foreach (var command in new[] { purchase, line, entry, lot, allocation, link, balance, response })
+            foreach (var command in new[] { purchase, line, entry, lot, allocation, balance, response })
             {
                 command.Transaction = transaction;
             }
@@ -320,7 +348,6 @@ public static class PurchaseApiBenchmark
             var entryId = await Scalar(entry, setup.ProgramId, membershipId, points, at, purchaseId);
             var lotId = await Scalar(lot, setup.ProgramId, membershipId, points, at, purchaseId, entryId);
             await Exec(allocation, entryId, lotId, points);
-            await Exec(link, lotId, entryId);
             if (allRows)
             {
                 await Exec(balance, points, at, Guid.NewGuid().ToString("N"), membershipId);
@@ -334,6 +361,8 @@ public static class PurchaseApiBenchmark
         await WarmUpAsync(InsertAsync);
         var warm = n;
         var latencies = new List<double>();
+        Progress(allRows ? "raw (all rows)" : "raw (ledger rows)");
+        var cpu = CpuNow();
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < duration)
         {
@@ -344,7 +373,7 @@ public static class PurchaseApiBenchmark
 
         stopwatch.Stop();
         latencies.Sort();
-        return new Result(n - warm, stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.95), 0);
+        return new Result(n - warm, stopwatch.Elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.95), 0, CpuNow() - cpu);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)

@@ -36,7 +36,7 @@ public sealed class LedgerEntry
 
     public int? RedemptionId { get; set; }
 
-    /// <summary>The single lot of an Earn, Bonus, Adjust (+), PendingRelease or Expire.</summary>
+    /// <summary>The lot a PendingRelease or Expire is about. A credited lot (Earn, Bonus, Adjust +) names its entry instead: <see cref="PointLot.SourceEntryId"/>.</summary>
     public int? LotId { get; set; }
 
     /// <summary>Staff member of an adjustment.</summary>

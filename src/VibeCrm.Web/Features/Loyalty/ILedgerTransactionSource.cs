@@ -7,6 +7,12 @@ namespace VibeCrm.Web.Features.Loyalty;
 /// </summary>
 public interface ILedgerTransactionSource
 {
-    /// <summary>Called before each ledger change; once joined, later calls return at once.</summary>
+    /// <summary>
+    /// A shared transaction waits to be joined: the change may read and prepare its rows first and join right before it
+    /// saves (see <see cref="LedgerRunner"/>).
+    /// </summary>
+    bool CanJoinLate { get; }
+
+    /// <summary>Called before each ledger change, or before its first save when it joins late; once joined, later calls return at once.</summary>
     ValueTask JoinAsync(CancellationToken ct);
 }

@@ -24,13 +24,21 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
     /// </summary>
     private const string Savepoint = "ledger_change";
 
+    /// <summary>The membership, tracked: read at the start of every change (compiled: it is on the POS API's hot path).</summary>
+    private static readonly Func<TenantDbContext, int, CancellationToken, Task<LoyaltyMembership?>> MembershipById =
+        EF.CompileAsyncQuery((TenantDbContext db, int id, CancellationToken ct) => db.LoyaltyMemberships.SingleOrDefault(m => m.Id == id));
+
     /// <param name="program">
     /// The membership's program with its earn rules, tiers and benefits, when the caller has read it already (outside the
     /// transaction: what the rules were a moment before is what they are); null reads it inside.
     /// </param>
     public async Task<T> RunAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, CancellationToken ct, bool scheduledTierCheck = false, LoyaltyProgram? program = null)
     {
-        if (transactions is not null)
+        // joining late: the membership read and the change prepared before joining the shared transaction, which is held
+        // only for the save; the membership's concurrency stamp catches any change of it saved meanwhile, and the retry
+        // then reads inside the transaction, where nothing can change under it
+        var joinLate = transactions is { CanJoinLate: true };
+        if (transactions is not null && !joinLate)
         {
             await transactions.JoinAsync(ct);
         }
@@ -38,14 +46,21 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
+            var late = joinLate;
             try
             {
-                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, program, ct));
+                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, program, late, ct));
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && db.Database.CurrentTransaction is null)
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && (db.Database.CurrentTransaction is null || joinLate))
             {
                 db.ChangeTracker.Clear();
                 LogRetry(logger, ex, membershipId, attempt);
+                if (joinLate)
+                {
+                    joinLate = false; // joined now
+                    continue;
+                }
+
                 await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
             }
         }
@@ -65,11 +80,12 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             .AsSplitQuery()
             .Where(p => p.Id == programId);
 
-    private async Task<T> RunOnceAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, bool scheduledTierCheck, LoyaltyProgram? preloaded, CancellationToken ct)
+    private async Task<T> RunOnceAsync<T>(int membershipId, Func<LedgerSession, Task<T>> work, bool scheduledTierCheck, LoyaltyProgram? preloaded, bool joinLate,
+        CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var ambient = db.Database.CurrentTransaction;
-        await using var tx = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = ambient is null && !joinLate ? await db.Database.BeginTransactionAsync(ct) : null;
         if (ambient is not null)
         {
             await ambient.CreateSavepointAsync(Savepoint, ct);
@@ -78,7 +94,7 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
         // in the caller's transaction the savepoint above undoes a failed change whole: EF's own savepoint around each
         // save would be two more statements per save for nothing
         var autoSavepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = ambient is null && autoSavepoints;
+        db.Database.AutoSavepointsEnabled = ambient is null && !joinLate && autoSavepoints;
         Outcome<T> outcome;
         try
         {
@@ -110,13 +126,25 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
 
         return result;
 
+        // joining late: the shared transaction, and this change's savepoint in it, right before the first save
+        async Task JoinAsync(CancellationToken token)
+        {
+            if (ambient is null && joinLate)
+            {
+                await transactions!.JoinAsync(token);
+                ambient = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Joining the shared transaction opened none.");
+                await ambient.CreateSavepointAsync(Savepoint, token);
+            }
+        }
+
         async Task<Outcome<T>> ChangeAsync()
         {
-            var membership = await db.LoyaltyMemberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+            var membership = await MembershipById(db, membershipId, ct)
                 ?? throw new KeyNotFoundException($"Loyalty membership {membershipId} does not exist.");
             var program = preloaded is { } p && p.Id == membership.ProgramId ? p : await LoadProgramAsync(membership.ProgramId, ct);
             // SQL Server: a new stamp on the first save locks the membership's row for the whole change; on SQLite
-            // BEGIN IMMEDIATE has locked the database already, so the stamp is renewed with the last save only
+            // BEGIN IMMEDIATE has locked the database already (or, joining late, the stamp read is checked by the save),
+            // so the stamp is renewed with the last save only
             var lockRowFirst = !db.Database.IsSqlite();
             if (lockRowFirst)
             {
@@ -126,11 +154,20 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
             var session = new LedgerSession(db, membership, program, LoyaltyTime.ZoneOf(program), clock.GetUtcNow())
             {
                 TierActivity = scheduledTierCheck,
+                BeforeSave = JoinAsync,
             };
             var done = await work(session);
             if (session.Aborted)
             {
-                await (tx is not null ? tx.RollbackAsync(ct) : ambient!.RollbackToSavepointAsync(Savepoint, ct));
+                if (tx is not null)
+                {
+                    await tx.RollbackAsync(ct);
+                }
+                else if (ambient is not null)
+                {
+                    await ambient.RollbackToSavepointAsync(Savepoint, ct);
+                }
+
                 db.ChangeTracker.Clear();
                 return new(done, true, null);
             }
@@ -140,6 +177,7 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
                 membership.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             }
 
+            await JoinAsync(ct);
             await db.SaveChangesAsync(ct);
             var tier = session.TierActivity ? await TierCalculation.ApplyAsync(session, scheduledTierCheck, ct) : null;
             if (tier is not null)

@@ -42,7 +42,18 @@ public sealed class LedgerSession
     public void Abort() => Aborted = true;
 
     /// <summary>Saves inside the transaction (ids become known); the membership's new stamp is checked on the first save.</summary>
-    public Task SaveAsync(CancellationToken ct) => _db.SaveChangesAsync(ct);
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        if (BeforeSave is { } join)
+        {
+            await join(ct);
+        }
+
+        await _db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Run before every save: a change joining its transaction late joins it here (<see cref="LedgerRunner"/>).</summary>
+    internal Func<CancellationToken, Task>? BeforeSave { get; init; }
 
     public void Touch() => Membership.LastActivityAt = Membership.LastActivityAt > Now ? Membership.LastActivityAt : Now;
 

@@ -73,7 +73,6 @@ public sealed class LoyaltyRulesInterceptor(LoyaltyProgramCache programs) : Save
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
         // or-ed: the audit trail's own save runs inside this one's SavedChanges
         _rulesChanged |= context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

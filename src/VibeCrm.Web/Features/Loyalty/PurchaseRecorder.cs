@@ -7,22 +7,36 @@ namespace VibeCrm.Web.Features.Loyalty;
 
 public sealed record PurchaseLineInput(string Sku, string Name, string? Category, decimal Quantity, decimal UnitPrice);
 
+/// <summary>Whom a purchase is for: one of a membership, a member card, or a customer in a program; and, optionally, the program it must be in.</summary>
+public sealed record PurchaseMember(int? MembershipId = null, string? CardNumber = null, int? CustomerId = null, int? ProgramId = null)
+{
+    public static PurchaseMember InProgram(int programId, int customerId) => new(CustomerId: customerId, ProgramId: programId);
+}
+
 /// <param name="ExternalId">The till's receipt id: the same id twice earns once.</param>
+/// <param name="Currency">Null: the program's currency.</param>
 public sealed record PurchaseInput(
-    int ProgramId,
-    int CustomerId,
+    PurchaseMember Member,
     string ExternalId,
     IReadOnlyList<PurchaseLineInput> Lines,
     decimal Total,
-    string Currency,
+    string? Currency,
     string? PaymentMethod,
     string? StoreCode,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>A purchase of a customer in a program.</summary>
+    public PurchaseInput(int programId, int customerId, string externalId, IReadOnlyList<PurchaseLineInput> lines, decimal total, string? currency,
+        string? paymentMethod, string? storeCode, DateTimeOffset occurredAt)
+        : this(PurchaseMember.InProgram(programId, customerId), externalId, lines, total, currency, paymentMethod, storeCode, occurredAt)
+    {
+    }
+}
 
 /// <param name="Duplicate">The external id was already recorded; the first outcome is returned and nothing changed.</param>
 /// <param name="Tier">The member's tier after the purchase (null without one; not filled for a duplicate).</param>
 public sealed record PurchaseOutcome(CommandResult Result, int? PurchaseId = null, int Points = 0, bool Pending = false, bool Duplicate = false, int ActiveBalance = 0, int PendingBalance = 0,
-    Tier? Tier = null);
+    Tier? Tier = null, int? MembershipId = null);
 
 /// <summary>A refunded line: by SKU (spread over the purchase's lines with that SKU, in order).</summary>
 public sealed record RefundLineInput(string Sku, decimal Quantity);
@@ -51,23 +65,19 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
         var externalId = input.ExternalId.Trim();
 
-        // a receipt recorded already (a till retrying) is answered before any write; one recorded at the same moment is
-        // refused by the unique (program, external id) index, below
-        if (await ExistingAsync(input.ProgramId, externalId, ct) is { } existing)
+        // one read before any write: the membership, its program's status and currency, the customer's birthday, and
+        // whether the receipt is recorded already (a till retrying); one recorded at the same moment is refused by the
+        // unique (program, external id) index, below
+        var member = await MemberQuery(input.Member, externalId).SingleOrDefaultAsync(ct);
+        if (member?.RecordedPurchaseId is not null && await ExistingAsync(member.ProgramId, externalId, ct) is { } existing)
         {
             return existing;
         }
 
-        // one read for the checks: the membership, its program's status and currency, the customer's birthday
-        var member = await (
-            from m in db.LoyaltyMemberships.AsNoTracking()
-            join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
-            join c in db.Customers on m.CustomerId equals c.Id
-            where m.ProgramId == input.ProgramId && m.CustomerId == input.CustomerId
-            select new { m.Id, p.Status, p.Currency, c.Birthday }).SingleOrDefaultAsync(ct);
-        var refusal = member is null ? await NotMemberReasonAsync(input.ProgramId, ct)
+        var currency = input.Currency?.Trim().ToUpperInvariant() ?? member?.Currency;
+        var refusal = member is null ? await NotMemberReasonAsync(input.Member.ProgramId, ct)
             : member.Status != ProgramStatus.Active ? NotActive
-            : !string.Equals(member.Currency, input.Currency, StringComparison.OrdinalIgnoreCase)
+            : !string.Equals(member.Currency, currency, StringComparison.OrdinalIgnoreCase)
                 ? CommandResult.Fail($"This program earns on {member.Currency} purchases only.", LoyaltyErrors.CurrencyMismatch)
             : null;
         if (refusal is not null)
@@ -76,15 +86,16 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         }
 
         // the rules are read before the transaction: only the balance must be read inside it
-        var program = await runner.LoadProgramAsync(input.ProgramId, ct);
+        var program = await runner.LoadProgramAsync(member!.ProgramId, ct);
         try
         {
-            var earned = await runner.RunAsync(member!.Id, s => EarnAsync(s, input, externalId, member.Birthday, ct), ct, program: program);
+            var earned = await runner.RunAsync(member.Id, s => EarnAsync(s, input, externalId, currency!, member.Birthday, ct), ct, program: program);
 
             // the purchase and the membership as the change left them: the id is known and the tier recalculated
             return earned.Outcome with
             {
                 PurchaseId = earned.Purchase.Id,
+                MembershipId = member.Id,
                 Tier = program.Tiers.FirstOrDefault(t => t.Id == earned.Membership.CurrentTierId),
             };
         }
@@ -92,7 +103,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         {
             // the same receipt recorded concurrently: the unique (program, external id) index kept one
             db.ChangeTracker.Clear();
-            var recorded = await ExistingAsync(input.ProgramId, externalId, ct);
+            var recorded = await ExistingAsync(member.ProgramId, externalId, ct);
             if (recorded is null)
             {
                 throw;
@@ -156,7 +167,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
     /// <summary>A recorded purchase: the outcome so far, the purchase and the membership (tracked: complete once the change is saved).</summary>
     private sealed record Earned(PurchaseOutcome Outcome, Purchase Purchase, LoyaltyMembership Membership);
 
-    private static async Task<Earned> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, DateOnly? birthday, CancellationToken ct)
+    private static async Task<Earned> EarnAsync(LedgerSession s, PurchaseInput input, string externalId, string currency, DateOnly? birthday, CancellationToken ct)
     {
         var membership = s.Membership;
         var occurredAt = input.OccurredAt.ToUniversalTime();
@@ -188,11 +199,11 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         var pending = availableAt > s.Now;
         var purchase = new Purchase
         {
-            ProgramId = input.ProgramId,
+            ProgramId = membership.ProgramId,
             MembershipId = membership.Id,
             ExternalId = externalId,
             Total = input.Total,
-            Currency = input.Currency.ToUpperInvariant(),
+            Currency = currency,
             PaymentMethod = input.PaymentMethod?.Trim(),
             StoreCode = input.StoreCode?.Trim(),
             OccurredAt = occurredAt,
@@ -228,10 +239,32 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
 
     private static readonly CommandResult NotActive = CommandResult.Fail("This loyalty program is not active.", LoyaltyErrors.ProgramNotActive);
 
-    private async Task<CommandResult> NotMemberReasonAsync(int programId, CancellationToken ct) =>
-        await db.LoyaltyPrograms.AnyAsync(p => p.Id == programId && p.Status == ProgramStatus.Active, ct)
-            ? CommandResult.Fail("This customer is not a member of the program.", LoyaltyErrors.NotAMember)
-            : NotActive;
+    private static readonly CommandResult NotAMember = CommandResult.Fail("This customer is not a member of the program.", LoyaltyErrors.NotAMember);
+
+    /// <summary>Why no member was found: the program named exists but is not active, or there is no such member.</summary>
+    private async Task<CommandResult> NotMemberReasonAsync(int? programId, CancellationToken ct) =>
+        programId is { } id && await db.LoyaltyPrograms.AnyAsync(p => p.Id == id && p.Status != ProgramStatus.Active, ct) ? NotActive : NotAMember;
+
+    /// <summary>What the checks need of the member, and the id of the purchase with this receipt id in the member's program, if any.</summary>
+    private sealed record MemberRow(int Id, int ProgramId, ProgramStatus Status, string Currency, DateOnly? Birthday, int? RecordedPurchaseId);
+
+    private IQueryable<MemberRow> MemberQuery(PurchaseMember who, string externalId)
+    {
+        var memberships = db.LoyaltyMemberships.AsNoTracking();
+        memberships = who.MembershipId is { } id ? memberships.Where(m => m.Id == id)
+            : who.CardNumber is { } card ? memberships.Where(m => m.CardNumber == card)
+            : memberships.Where(m => m.CustomerId == who.CustomerId);
+        if (who.ProgramId is { } programId)
+        {
+            memberships = memberships.Where(m => m.ProgramId == programId);
+        }
+
+        return from m in memberships
+               join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
+               join c in db.Customers on m.CustomerId equals c.Id
+               select new MemberRow(m.Id, m.ProgramId, p.Status, p.Currency, c.Birthday,
+                   db.Purchases.Where(x => x.ProgramId == m.ProgramId && x.ExternalId == externalId).Select(x => (int?)x.Id).FirstOrDefault());
+    }
 
     /// <summary>The member's purchases so far, as far as the rules look at them: a first purchase, points earned today and this month.</summary>
     private sealed record PurchaseHistory(bool First, int Day, int Month);
@@ -247,10 +280,11 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             from p in db.Purchases.AsNoTracking()
             join m in db.LoyaltyMemberships on p.MembershipId equals m.Id
             where p.ProgramId == programId && p.ExternalId == externalId
-            select new { p.Id, p.PointsEarned, p.AvailableAt, m.ActivePoints, m.PendingPoints }).SingleOrDefaultAsync(ct);
+            select new { p.Id, p.PointsEarned, p.AvailableAt, m.ActivePoints, m.PendingPoints, MembershipId = m.Id }).SingleOrDefaultAsync(ct);
         return row is null
             ? null
-            : new PurchaseOutcome(CommandResult.Ok, row.Id, row.PointsEarned, row.AvailableAt > clock.GetUtcNow(), Duplicate: true, row.ActivePoints, row.PendingPoints);
+            : new PurchaseOutcome(CommandResult.Ok, row.Id, row.PointsEarned, row.AvailableAt > clock.GetUtcNow(), Duplicate: true, row.ActivePoints, row.PendingPoints,
+                MembershipId: row.MembershipId);
     }
 
     private static string? Validate(PurchaseInput input)
@@ -265,7 +299,12 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
             return "The total cannot be negative.";
         }
 
-        if (string.IsNullOrWhiteSpace(input.Currency) || input.Currency.Length != 3)
+        if (input.Member is not ({ MembershipId: not null } or { CardNumber: not null } or { CustomerId: not null, ProgramId: not null }))
+        {
+            return "Name the member: a membership, a card number, or a customer with the program.";
+        }
+
+        if (input.Currency is not null && input.Currency.Trim().Length != 3)
         {
             return "Give the currency as a 3-letter code.";
         }

@@ -37,12 +37,14 @@ public static class ApiKeyDefaults
 /// <summary>
 /// Authenticates the till by its API key, in the tenant's own database: a key of tenant A is never found in tenant B
 /// (and a key naming another tenant is refused before any lookup). Missing, unknown and revoked keys get a 401 problem.
+/// Known keys are read through <see cref="ApiKeyCache"/>.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TimeProvider clock)
+    TimeProvider clock,
+    ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -66,10 +68,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var db = Context.RequestServices.GetRequiredService<TenantDbContext>();
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == parts.Prefix)
-            .Select(k => new { k.Id, k.Name, k.SecretHash, k.RevokedAt, k.LastUsedAt })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var key = await keys.FindAsync(tenant.Id, parts.Prefix, db, Context.RequestAborted);
         if (key is null || !ApiKeyService.HashMatches(presented, key.SecretHash))
         {
             return Fail(PosProblems.InvalidKey, "This API key is not valid for this merchant.");
@@ -84,6 +83,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key.LastUsedAt is not { } last || now - last >= LastUsedResolution)
         {
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(u => u.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            keys.Used(tenant.Id, parts.Prefix, now);
         }
 
         var identity = new ClaimsIdentity(

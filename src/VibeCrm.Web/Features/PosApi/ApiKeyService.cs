@@ -39,7 +39,7 @@ public sealed record ApiKeyParts(string Tenant, string Prefix, string Secret)
 /// The visible prefix (<c>vk_{tenant}_{id}</c>) finds the row; the SHA-256 of the whole key is compared in constant time.
 /// The tenant inside the key lets <c>/api/v1/...</c> work without the tenant in the path.
 /// </summary>
-public sealed class ApiKeyService(TenantDbContext db, ITenantContextAccessor tenants, TimeProvider clock)
+public sealed class ApiKeyService(TenantDbContext db, ITenantContextAccessor tenants, TimeProvider clock, ApiKeyCache cache)
 {
     public const string Scheme = "vk_";
     public const int IdLength = 8;
@@ -84,6 +84,11 @@ public sealed class ApiKeyService(TenantDbContext db, ITenantContextAccessor ten
         var now = clock.GetUtcNow();
         var updated = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedByUserId, userId), ct);
+        if (updated == 1)
+        {
+            cache.Evict(tenants.RequireTenant().Id);
+        }
+
         return updated == 1 ? CommandResult.Ok : CommandResult.Fail("This key does not exist or is already revoked.");
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VibeCrm.Data;
@@ -55,6 +56,8 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
             return key.Length == 0 ? await next(context) : await ClaimFirstAsync(context, next, key);
         }
 
+        // the request's reads share one connection: each open of a pooled connection registers EF's SQL functions anew
+        await db.Database.OpenConnectionAsync(http.RequestAborted);
         if (key.Length == 0)
         {
             return await InTransactionAsync(context, next, tenantId, null);
@@ -92,14 +95,15 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
     {
         var http = context.HttpContext;
         var runner = http.RequestServices.GetRequiredService<Loyalty.LedgerRunner>();
-        unit.Activate(tenantId);
+        var joinsLate = http.GetEndpoint()?.Metadata.Contains(PosWriteUnit.JoinsAtFirstLedgerChange) == true;
+        unit.Activate(tenantId, joinsLate);
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
         var kept = false;
         try
         {
-            if (http.GetEndpoint()?.Metadata.Contains(PosWriteUnit.JoinsAtFirstLedgerChange) != true)
+            if (!joinsLate)
             {
                 await unit.JoinAsync(http.RequestAborted);
             }
@@ -156,40 +160,26 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
             await db.IdempotencyRecords.Where(r => r.Id == abandoned && r.ResponseStatus == null).ExecuteDeleteAsync(CancellationToken.None);
         }
 
+        // one plain insert in the request's transaction (SQLite only: this is the group-commit path; instants are stored as
+        // UTC ticks there, see ProviderConventions); on a conflict the whole request is undone by the caller
         var response = StoredResponse.Of(http, buffer);
-        var now = clock.GetUtcNow();
-        var record = new IdempotencyRecord
-        {
-            ApiKeyId = request.ApiKeyId,
-            Key = request.Key,
-            RequestHash = request.Hash,
-            CreatedAt = now,
-            CompletedAt = now,
-            ResponseStatus = response.Status,
-            ResponseBody = response.Body,
-            ResponseContentType = response.ContentType,
-            ResponseLocation = response.Location,
-        };
-        db.IdempotencyRecords.Add(record);
-
-        // one insert, and on failure the whole request is undone: no savepoint of EF's own around it
-        var autoSavepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
+        var now = clock.GetUtcNow().UtcTicks;
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "PosIdempotencyKeys" ("ApiKeyId", "Key", "RequestHash", "CreatedAt", "CompletedAt", "ResponseStatus", "ResponseBody", "ResponseContentType", "ResponseLocation")
+                VALUES ({request.ApiKeyId}, {request.Key}, {request.Hash}, {now}, {now}, {response.Status}, {response.Body}, {response.ContentType}, {response.Location})
+                """, CancellationToken.None);
             return true;
         }
-        catch (DbUpdateException)
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
             return false;
         }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = autoSavepoints;
-            db.Entry(record).State = EntityState.Detached;
-        }
     }
+
+    /// <summary>SQLITE_CONSTRAINT: here, the unique (API key, Idempotency-Key) index.</summary>
+    private const int SqliteConstraint = 19;
 
     /// <summary>Under a key, answers below 500 are kept, except 400s (nothing ran: the retry may fix the request).</summary>
     private static bool IsKept(int status) => status < 500 && status != StatusCodes.Status400BadRequest;
@@ -205,8 +195,12 @@ public sealed class IdempotencyFilter(TenantDbContext db, TimeProvider clock, IO
         }
     }
 
-    private Task<IdempotencyRecord?> FindAsync(KeyedRequest request, CancellationToken ct) =>
-        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == request.ApiKeyId && r.Key == request.Key, ct);
+    private Task<IdempotencyRecord?> FindAsync(KeyedRequest request, CancellationToken ct) => RecordByKey(db, request.ApiKeyId, request.Key, ct);
+
+    /// <summary>Compiled: every keyed POST looks its key up first.</summary>
+    private static readonly Func<TenantDbContext, int, string, CancellationToken, Task<IdempotencyRecord?>> RecordByKey =
+        EF.CompileAsyncQuery((TenantDbContext db, int apiKeyId, string key, CancellationToken ct) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.ApiKeyId == apiKeyId && r.Key == key));
 
     /// <summary>A claim whose request never finished (its process died) and whose lock timeout has passed: it may be run again, once.</summary>
     private bool IsAbandoned(IdempotencyRecord existing, string hash) =>

@@ -48,6 +48,7 @@ public static class PosApiFeature
     {
         services.Configure<PosApiOptions>(configuration.GetSection(PosApiOptions.Section));
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<PosApiQueries>();
         services.AddScoped<IdempotencyFilter>();
         services.AddScoped<IdempotencyPurgeJob>();

@@ -33,11 +33,14 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
     /// Waits for this request's turn, then binds <paramref name="db"/> to the batch's connection and transaction inside
     /// a savepoint. End the turn with <see cref="WriteTurn.EndAsync"/>.
     /// </summary>
-    public Task<WriteTurn> EnterAsync(TenantDbContext db, string tenantId, CancellationToken ct)
+    public async Task<WriteTurn> EnterAsync(TenantDbContext db, string tenantId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The tenant context has no connection string.");
-        return _queues.GetOrAdd(tenantId, _ => new TenantQueue(this, connectionString)).EnterAsync(db, ct);
+
+        // the request's own connection (its reads) goes back to the pool while it waits: the turn binds the batch's
+        await db.Database.CloseConnectionAsync();
+        return await _queues.GetOrAdd(tenantId, _ => new TenantQueue(this, connectionString)).EnterAsync(db, ct);
     }
 
     /// <summary>How many requests of the tenant wait for their turn (for diagnostics and tests).</summary>
@@ -115,11 +118,13 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
     }
 
     /// <summary>One transaction shared by the requests that took their turn in it.</summary>
-    internal sealed class Batch(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    internal sealed class Batch(PosBatchConnection writer, SqliteTransaction transaction)
     {
         private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public SqliteConnection Connection { get; } = connection;
+        public PosBatchConnection Writer { get; } = writer;
+
+        public SqliteConnection Connection => Writer.Connection;
 
         public DbTransaction Transaction { get; } = transaction;
 
@@ -137,12 +142,6 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
             {
                 _committed.TrySetException(failure);
             }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
         }
     }
 
@@ -238,84 +237,133 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
                 }
             }
 
+            Exception? failure = null;
             try
             {
                 await batch.Transaction.CommitAsync();
-                batch.Complete(null);
             }
             catch (Exception ex)
             {
                 LogCommitFailed(gate._logger, ex, batch.Members);
-                batch.Complete(ex);
+                failure = ex;
+            }
+
+            // the writer is idle only while SQLite commits: the next batch begins on the same connection and its first turn
+            // is handed out; then this batch's WAL pages are flushed to disk and only then are its requests answered
+            await batch.Transaction.DisposeAsync();
+            PosBatchConnection? reusable = failure is null ? batch.Writer : null;
+            if (reusable is null)
+            {
+                await batch.Writer.ReleaseAsync();
+            }
+
+            await HandOnAsync(reusable, async () =>
+            {
+                if (failure is null)
+                {
+                    failure = await FlushAsync(batch);
+                }
+
+                batch.Complete(failure);
+            });
+        }
+
+        /// <summary>Makes the batch's commit durable; the failure, if it could not.</summary>
+        private async Task<Exception?> FlushAsync(Batch batch)
+        {
+            try
+            {
+                await batch.Writer.FlushAsync();
+                return null;
+            }
+            catch (IOException ex)
+            {
+                LogCommitFailed(gate._logger, ex, batch.Members);
+                return ex;
+            }
+        }
+
+        /// <summary>
+        /// Nothing runs: begins a batch for the first request waiting, if any (those whose batch fails to begin are told),
+        /// on <paramref name="connection"/> when one is left open; <paramref name="handedOut"/> runs once the turn is
+        /// handed out (or nobody waits).
+        /// </summary>
+        private async Task HandOnAsync(PosBatchConnection? connection = null, Func<Task>? handedOut = null)
+        {
+            try
+            {
+                while (true)
+                {
+                    Ticket next;
+                    lock (_lock)
+                    {
+                        if (!_waiting.TryDequeue(out next!))
+                        {
+                            _busy = false;
+                            return;
+                        }
+                    }
+
+                    if (next.Turn.Task.IsCompleted)
+                    {
+                        continue; // cancelled while waiting
+                    }
+
+                    Batch batch;
+                    try
+                    {
+                        batch = await BeginAsync(connection);
+                        connection = null;
+                    }
+                    catch (Exception ex)
+                    {
+                        connection = null;
+                        next.Turn.TrySetException(ex);
+                        continue;
+                    }
+
+                    if (next.Turn.TrySetResult(batch))
+                    {
+                        return;
+                    }
+
+                    // cancelled meanwhile: the batch is this flow's to pass on
+                    if (handedOut is not null)
+                    {
+                        await handedOut();
+                        handedOut = null;
+                    }
+
+                    batch.Members = 0;
+                    await PassAsync(batch);
+                    return;
+                }
             }
             finally
             {
-                await batch.DisposeAsync();
-            }
-
-            await HandOnAsync();
-        }
-
-        /// <summary>Nothing runs: begins a batch for the first request waiting, if any (those whose batch fails to begin are told).</summary>
-        private async Task HandOnAsync()
-        {
-            while (true)
-            {
-                Ticket next;
-                lock (_lock)
+                if (handedOut is not null)
                 {
-                    if (!_waiting.TryDequeue(out next!))
-                    {
-                        _busy = false;
-                        return;
-                    }
+                    await handedOut();
                 }
 
-                if (next.Turn.Task.IsCompleted)
+                if (connection is not null)
                 {
-                    continue; // cancelled while waiting
+                    await connection.ReleaseAsync();
                 }
-
-                Batch batch;
-                try
-                {
-                    batch = await BeginAsync();
-                }
-                catch (Exception ex)
-                {
-                    next.Turn.TrySetException(ex);
-                    continue;
-                }
-
-                if (next.Turn.TrySetResult(batch))
-                {
-                    return;
-                }
-
-                // cancelled meanwhile: the batch is this flow's to pass on
-                batch.Members = 0;
-                await PassAsync(batch);
-                return;
             }
         }
 
-        private async Task<Batch> BeginAsync()
+        /// <summary>Begins a batch: <c>BEGIN IMMEDIATE</c> on <paramref name="open"/> (the last batch's connection), or on a new one.</summary>
+        private async Task<Batch> BeginAsync(PosBatchConnection? open = null)
         {
-            var connection = new SqliteConnection(connectionString);
+            var writer = open ?? await PosBatchConnection.OpenAsync(connectionString);
             try
             {
-                await connection.OpenAsync();
-                await using (var pragma = connection.CreateCommand())
-                {
-                    pragma.CommandText = $"PRAGMA mmap_size = {SqliteConnectionSetup.MmapSize};";
-                    await pragma.ExecuteNonQueryAsync();
-                }
-
-                return new Batch(connection, (SqliteTransaction)await connection.BeginTransactionAsync());
+                return new Batch(writer, (SqliteTransaction)await writer.Connection.BeginTransactionAsync());
             }
             catch
             {
-                await connection.DisposeAsync();
+                await writer.ReleaseAsync();
                 throw;
             }
         }

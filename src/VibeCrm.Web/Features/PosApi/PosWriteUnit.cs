@@ -20,7 +20,17 @@ public sealed class PosWriteUnit(TenantDbContext db, PosWriteGate gate) : ILedge
 
     public bool Joined => _turn is not null;
 
-    public void Activate(string tenantId) => _tenantId = tenantId;
+    /// <summary>Activated for a request whose endpoint joins at its first ledger change, and not joined yet.</summary>
+    public bool CanJoinLate => _tenantId is not null && _turn is null && _late;
+
+    private bool _late;
+
+    /// <param name="joinsLate">The endpoint writes only through <see cref="LedgerRunner"/>, which joins before its first save.</param>
+    public void Activate(string tenantId, bool joinsLate = false)
+    {
+        _tenantId = tenantId;
+        _late = joinsLate;
+    }
 
     public async ValueTask JoinAsync(CancellationToken ct)
     {

@@ -34,36 +34,25 @@ public static class PurchaseEndpoints
             return errors.Problem();
         }
 
-        var member = request.MembershipId is { } membershipId ? await queries.MembershipRefAsync(membershipId, ct)
-            : request.CardNumber is not null ? await queries.MembershipRefByCardAsync(MemberCard.NormalizeNumber(request.CardNumber) ?? "", ct)
-            : await queries.MembershipRefByCustomerAsync(request.ProgramId!.Value, request.CustomerId!.Value, ct);
-        if (member is null || (request.ProgramId is { } programId && member.ProgramId != programId))
-        {
-            return PosProblems.Result(PosProblems.UnknownMember, "No member of this program matches. Look the customer up, or create them with POST /customers and joinProgramId.");
-        }
-
-        if (member.ProgramStatus != ProgramStatus.Active)
-        {
-            return PosProblems.Result(PosProblems.ProgramClosed, $"Program {member.ProgramId} is not active: it records no purchases.");
-        }
-
-        var currency = request.Currency?.Trim().ToUpperInvariant() ?? member.Currency;
-        if (!string.Equals(currency, member.Currency, StringComparison.OrdinalIgnoreCase))
-        {
-            return PosProblems.Invalid("currency", $"This program earns on {member.Currency} purchases only.");
-        }
-
+        // the recorder finds the member and checks the program and currency in the same read as the receipt id
+        var member = new PurchaseMember(request.MembershipId, request.CardNumber is { } card ? MemberCard.NormalizeNumber(card) : null, request.CustomerId, request.ProgramId);
         var lines = (request.Lines ?? []).Select(l => new PurchaseLineInput(l.Sku!.Trim(), (l.Name ?? l.Sku!).Trim(), l.Category, l.Quantity!.Value, l.UnitPrice!.Value)).ToList();
-        var outcome = await recorder.RecordAsync(new PurchaseInput(member.ProgramId, member.CustomerId, request.ExternalId!, lines, request.Total!.Value, currency,
+        var outcome = await recorder.RecordAsync(new PurchaseInput(member, request.ExternalId!, lines, request.Total!.Value, request.Currency,
             request.PaymentMethod, request.StoreCode, request.OccurredAt ?? clock.GetUtcNow()), ct);
         if (!outcome.Result.Succeeded)
         {
-            return LoyaltyRefusals.Problem(outcome.Result, "purchase");
+            return LoyaltyRefusals.Problem(outcome.Result, "purchase", outcome.Result.Code switch
+            {
+                LoyaltyErrors.NotAMember => "No member of this program matches. Look the customer up, or create them with POST /customers and joinProgramId.",
+                LoyaltyErrors.ProgramNotActive => "The program is not active: it records no purchases.",
+                _ => null,
+            });
         }
 
-        var tier = outcome.Duplicate ? await queries.TierOfAsync(member.MembershipId, ct)
+        var membershipId = outcome.MembershipId!.Value;
+        var tier = outcome.Duplicate ? await queries.TierOfAsync(membershipId, ct)
             : outcome.Tier is { } reached ? new TierResponse(reached.Id, reached.Name) : null;
-        var response = new PurchaseResponse(outcome.PurchaseId!.Value, request.ExternalId!.Trim(), member.MembershipId, outcome.Points, outcome.Pending,
+        var response = new PurchaseResponse(outcome.PurchaseId!.Value, request.ExternalId!.Trim(), membershipId, outcome.Points, outcome.Pending,
             outcome.ActiveBalance, outcome.PendingBalance, tier, outcome.Duplicate);
         return outcome.Duplicate ? Results.Ok(response) : Results.Json(response, statusCode: StatusCodes.Status201Created);
     }
