@@ -68,7 +68,7 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
         // one read before any write: the membership, its program's status and currency, the customer's birthday, and
         // whether the receipt is recorded already (a till retrying); one recorded at the same moment is refused by the
         // unique (program, external id) index, below
-        var member = await MemberQuery(input.Member, externalId).SingleOrDefaultAsync(ct);
+        var member = await FindMemberAsync(input.Member, externalId, ct);
         if (member?.RecordedPurchaseId is not null && await ExistingAsync(member.ProgramId, externalId, ct) is { } existing)
         {
             return existing;
@@ -248,23 +248,21 @@ public sealed class PurchaseRecorder(TenantDbContext db, LedgerRunner runner, Ti
     /// <summary>What the checks need of the member, and the id of the purchase with this receipt id in the member's program, if any.</summary>
     private sealed record MemberRow(int Id, int ProgramId, ProgramStatus Status, string Currency, DateOnly? Birthday, int? RecordedPurchaseId);
 
-    private IQueryable<MemberRow> MemberQuery(PurchaseMember who, string externalId)
-    {
-        var memberships = db.LoyaltyMemberships.AsNoTracking();
-        memberships = who.MembershipId is { } id ? memberships.Where(m => m.Id == id)
-            : who.CardNumber is { } card ? memberships.Where(m => m.CardNumber == card)
-            : memberships.Where(m => m.CustomerId == who.CustomerId);
-        if (who.ProgramId is { } programId)
-        {
-            memberships = memberships.Where(m => m.ProgramId == programId);
-        }
+    private Task<MemberRow?> FindMemberAsync(PurchaseMember who, string externalId, CancellationToken ct) =>
+        MemberQuery(db, who.MembershipId, who.CardNumber, who.CustomerId, who.ProgramId, externalId, ct);
 
-        return from m in memberships
-               join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
-               join c in db.Customers on m.CustomerId equals c.Id
-               select new MemberRow(m.Id, m.ProgramId, p.Status, p.Currency, c.Birthday,
-                   db.Purchases.Where(x => x.ProgramId == m.ProgramId && x.ExternalId == externalId).Select(x => (int?)x.Id).FirstOrDefault());
-    }
+    // compiled: every purchase of the API runs it. A filter whose value is null drops out of the SQL (EF specialises the
+    // statement on which parameters are null), so each way of naming the member gets its own indexed lookup
+    private static readonly Func<TenantDbContext, int?, string?, int?, int?, string, CancellationToken, Task<MemberRow?>> MemberQuery =
+        EF.CompileAsyncQuery((TenantDbContext db, int? membershipId, string? card, int? customerId, int? programId, string externalId, CancellationToken ct) =>
+            (from m in db.LoyaltyMemberships.AsNoTracking()
+             where (membershipId == null || m.Id == membershipId) && (card == null || m.CardNumber == card)
+                 && (customerId == null || m.CustomerId == customerId) && (programId == null || m.ProgramId == programId)
+             join p in db.LoyaltyPrograms on m.ProgramId equals p.Id
+             join c in db.Customers on m.CustomerId equals c.Id
+             select new MemberRow(m.Id, m.ProgramId, p.Status, p.Currency, c.Birthday,
+                 db.Purchases.Where(x => x.ProgramId == m.ProgramId && x.ExternalId == externalId).Select(x => (int?)x.Id).FirstOrDefault()))
+            .SingleOrDefault());
 
     /// <summary>The member's purchases so far, as far as the rules look at them: a first purchase, points earned today and this month.</summary>
     private sealed record PurchaseHistory(bool First, int Day, int Month);
