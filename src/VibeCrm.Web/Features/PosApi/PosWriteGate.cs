@@ -14,7 +14,8 @@ namespace VibeCrm.Web.Features.PosApi;
 /// turn passes from request to request, each running its part inside its own savepoint on its own async flow (its
 /// scope, its tenant); when no one else is waiting (or <see cref="MaxBatch"/> took part), the
 /// batch is committed once and every request of the batch learns the outcome. A request answers only after its batch is
-/// committed, so nothing is acknowledged that is not durable; a request that fails rolls back its own savepoint and
+/// committed and on disk, so nothing is acknowledged that is not durable; the disk's wait does not hold the write lock
+/// (<see cref="PosBatchConnection"/>), and the next batch begins on the same connection meanwhile. A request that fails rolls back its own savepoint and
 /// leaves the others alone; a failed commit fails the whole batch. Not used on SQL Server (row locks let requests run
 /// side by side, see <see cref="IdempotencyFilter"/>).
 /// </summary>
