@@ -46,10 +46,9 @@ public sealed partial class LedgerRunner(TenantDbContext db, TimeProvider clock,
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
-            var late = joinLate;
             try
             {
-                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, program, late, ct));
+                return await strategy.ExecuteAsync(() => RunOnceAsync(membershipId, work, scheduledTierCheck, program, joinLate, ct));
             }
             catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex) && (db.Database.CurrentTransaction is null || joinLate))
             {

@@ -21,10 +21,11 @@ public sealed class ApiKeyCache(IMemoryCache cache)
     // a new generation per revocation: a key read while it was being revoked is stored under the old one, unreachable
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
-    private static readonly Func<TenantDbContext, string, IAsyncEnumerable<ApiKeyCredential>> ByPrefix =
-        EF.CompileAsyncQuery((TenantDbContext db, string prefix) => db.ApiKeys.AsNoTracking()
+    private static readonly Func<TenantDbContext, string, CancellationToken, Task<ApiKeyCredential?>> ByPrefix =
+        EF.CompileAsyncQuery((TenantDbContext db, string prefix, CancellationToken ct) => db.ApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix)
-            .Select(k => new ApiKeyCredential(k.Id, k.Name, k.SecretHash, k.RevokedAt, k.LastUsedAt)));
+            .Select(k => new ApiKeyCredential(k.Id, k.Name, k.SecretHash, k.RevokedAt, k.LastUsedAt))
+            .SingleOrDefault());
 
     /// <summary>The key with this prefix in the tenant's database, from memory when it was looked up lately.</summary>
     public async Task<ApiKeyCredential?> FindAsync(string tenantId, string prefix, TenantDbContext db, CancellationToken ct)
@@ -36,12 +37,7 @@ public sealed class ApiKeyCache(IMemoryCache cache)
             return cached;
         }
 
-        ApiKeyCredential? found = null;
-        await foreach (var row in ByPrefix(db, prefix).WithCancellation(ct))
-        {
-            found = row;
-        }
-
+        var found = await ByPrefix(db, prefix, ct);
         if (found is not null)
         {
             cache.Set(key, found, Lifetime);

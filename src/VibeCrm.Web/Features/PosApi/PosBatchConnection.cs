@@ -8,7 +8,7 @@ namespace VibeCrm.Web.Features.PosApi;
 /// <para>
 /// In WAL mode the batch's commit does not wait for the disk (<c>synchronous = NORMAL</c>): it writes the batch's pages
 /// to the WAL and returns, so the next batch can begin at once. The gate then flushes the WAL file to disk itself
-/// (<see cref="FlushAsync"/>), outside the write lock, and only then answers the batch's requests. An answer still leaves
+/// (<see cref="Flush"/>), outside the write lock, and only then answers the batch's requests. An answer still leaves
 /// only once what it reports is on disk, as with <c>synchronous = FULL</c>; the disk's wait just no longer holds up the
 /// next writer. A checkpoint in between is no gap: in this mode SQLite flushes the WAL before and the database after each
 /// checkpoint. Without WAL the commit stays synchronous and there is nothing to flush.
@@ -53,16 +53,19 @@ internal sealed class PosBatchConnection
         }
     }
 
+    /// <summary>The WAL file, opened at the first flush and kept for the connection's life (the file stays while it is open).</summary>
+    private FileStream? _wal;
+
     /// <summary>Flushes what the commits so far wrote to the WAL to disk (fsync).</summary>
-    public async Task FlushAsync()
+    public void Flush()
     {
         if (WalFile is null)
         {
             return;
         }
 
-        await using var wal = new FileStream(WalFile, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        wal.Flush(flushToDisk: true);
+        _wal ??= new FileStream(WalFile, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        _wal.Flush(flushToDisk: true);
     }
 
     /// <summary>
@@ -86,6 +89,11 @@ internal sealed class PosBatchConnection
         }
         finally
         {
+            if (_wal is not null)
+            {
+                await _wal.DisposeAsync();
+            }
+
             await Connection.DisposeAsync();
         }
     }

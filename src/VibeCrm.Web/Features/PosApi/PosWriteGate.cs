@@ -258,23 +258,15 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
                 await batch.Writer.ReleaseAsync();
             }
 
-            await HandOnAsync(reusable, async () =>
-            {
-                if (failure is null)
-                {
-                    failure = await FlushAsync(batch);
-                }
-
-                batch.Complete(failure);
-            });
+            await HandOnAsync(reusable, () => batch.Complete(failure ?? Flush(batch)));
         }
 
         /// <summary>Makes the batch's commit durable; the failure, if it could not.</summary>
-        private async Task<Exception?> FlushAsync(Batch batch)
+        private IOException? Flush(Batch batch)
         {
             try
             {
-                await batch.Writer.FlushAsync();
+                batch.Writer.Flush();
                 return null;
             }
             catch (IOException ex)
@@ -289,7 +281,7 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
         /// on <paramref name="connection"/> when one is left open; <paramref name="handedOut"/> runs once the turn is
         /// handed out (or nobody waits).
         /// </summary>
-        private async Task HandOnAsync(PosBatchConnection? connection = null, Func<Task>? handedOut = null)
+        private async Task HandOnAsync(PosBatchConnection? connection = null, Action? handedOut = null)
         {
             try
             {
@@ -329,11 +321,8 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
                     }
 
                     // cancelled meanwhile: the batch is this flow's to pass on
-                    if (handedOut is not null)
-                    {
-                        await handedOut();
-                        handedOut = null;
-                    }
+                    handedOut?.Invoke();
+                    handedOut = null;
 
                     batch.Members = 0;
                     await PassAsync(batch);
@@ -342,11 +331,7 @@ public sealed partial class PosWriteGate(ILogger<PosWriteGate> logger)
             }
             finally
             {
-                if (handedOut is not null)
-                {
-                    await handedOut();
-                }
-
+                handedOut?.Invoke();
                 if (connection is not null)
                 {
                     await connection.ReleaseAsync();

@@ -17,13 +17,12 @@ public sealed class PosWriteUnit(TenantDbContext db, PosWriteGate gate) : ILedge
 
     private string? _tenantId;
     private PosWriteGate.WriteTurn? _turn;
+    private bool _late;
 
     public bool Joined => _turn is not null;
 
     /// <summary>Activated for a request whose endpoint joins at its first ledger change, and not joined yet.</summary>
     public bool CanJoinLate => _tenantId is not null && _turn is null && _late;
-
-    private bool _late;
 
     /// <param name="joinsLate">The endpoint writes only through <see cref="LedgerRunner"/>, which joins before its first save.</param>
     public void Activate(string tenantId, bool joinsLate = false)
